@@ -1,0 +1,46 @@
+import { SignInPage } from '@backstage/core-components';
+import {
+  configApiRef,
+  createFrontendModule,
+  githubAuthApiRef,
+  useApi,
+} from '@backstage/frontend-plugin-api';
+import {
+  SignInPageBlueprint,
+  SignInPageProps,
+} from '@backstage/plugin-app-react';
+
+const githubProvider = {
+  id: 'github-auth-provider',
+  title: 'GitHub',
+  message: 'Sign in with your GitHub account',
+  apiRef: githubAuthApiRef,
+};
+
+/**
+ * Guest sign-in is the embedded default; GitHub is offered as soon as
+ * `auth.providers.github` is configured, so production needs no code change.
+ */
+function PortalSignInPage(props: SignInPageProps) {
+  const config = useApi(configApiRef);
+  const providers = config.has('auth.providers.github')
+    ? (['guest', githubProvider] as const)
+    : (['guest'] as const);
+  return (
+    <SignInPage
+      {...props}
+      title="Platform Portal"
+      align="center"
+      providers={[...providers]}
+    />
+  );
+}
+
+export const signInModule = createFrontendModule({
+  pluginId: 'app',
+  extensions: [
+    SignInPageBlueprint.make({
+      params: { loader: async () => PortalSignInPage },
+    }),
+  ],
+});
