@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { CacheManager } from '@backstage/backend-defaults/cache';
@@ -11,7 +17,7 @@ import {
   eventually,
   REPO_ROOT,
   startBackendProcess,
-} from './testing/backendProcess';
+} from './__testUtils__/backendProcess';
 
 /*
  * Boots the real backend twice: on this machine's PostgreSQL + Redis with
@@ -35,8 +41,11 @@ async function fetchAccounts(baseUrl: string, token: string) {
     `${baseUrl}/api/catalog/entities/by-query?filter=kind=resource,spec.type=aws-account`,
     { headers: { Authorization: `Bearer ${token}` } },
   );
-  if (!res.ok) throw new Error(`catalog answered ${res.status}: ${await res.text()}`);
-  const body = (await res.json()) as { items: Array<{ metadata: { name: string } }> };
+  if (!res.ok)
+    throw new Error(`catalog answered ${res.status}: ${await res.text()}`);
+  const body = (await res.json()) as {
+    items: Array<{ metadata: { name: string } }>;
+  };
   return body.items.map(e => e.metadata.name).sort();
 }
 
@@ -67,7 +76,10 @@ describe('backend on PostgreSQL + Redis (app-config.production.yaml)', () => {
         backend: {
           auth: {
             externalAccess: [
-              { type: 'static', options: { token, subject: 'integration-test' } },
+              {
+                type: 'static',
+                options: { token, subject: 'integration-test' },
+              },
             ],
           },
         },
@@ -89,7 +101,9 @@ describe('backend on PostgreSQL + Redis (app-config.production.yaml)', () => {
     await pg.end();
     const redis = createClient({ url: REDIS_URL });
     await redis.connect();
-    for await (const key of redis.scanIterator({ MATCH: `${redisNamespace}*` })) {
+    for await (const key of redis.scanIterator({
+      MATCH: `${redisNamespace}*`,
+    })) {
       await redis.del(key);
     }
     await redis.quit();
@@ -101,7 +115,10 @@ describe('backend on PostgreSQL + Redis (app-config.production.yaml)', () => {
   });
 
   it('serves the five AWS accounts to a service token', async () => {
-    const names = await eventually(() => fetchAccounts(backend.baseUrl, token), fiveAccounts);
+    const names = await eventually(
+      () => fetchAccounts(backend.baseUrl, token),
+      fiveAccounts,
+    );
     expect(names).toEqual(ACCOUNTS);
   });
 
@@ -115,13 +132,17 @@ describe('backend on PostgreSQL + Redis (app-config.production.yaml)', () => {
     await pg.end();
     const databases = rows.map(r => r.datname);
     expect(databases).toEqual(
-      expect.arrayContaining([`${dbPrefix}catalog`, `${dbPrefix}scaffolder`, `${dbPrefix}auth`]),
+      expect.arrayContaining([
+        `${dbPrefix}catalog`,
+        `${dbPrefix}scaffolder`,
+        `${dbPrefix}auth`,
+      ]),
     );
 
     const catalogDb = new Client({ ...PG, database: `${dbPrefix}catalog` });
     await catalogDb.connect();
     const entities = await catalogDb.query(
-      "SELECT count(*)::int AS n FROM final_entities WHERE final_entity LIKE '%\"aws-account\"%'",
+      'SELECT count(*)::int AS n FROM final_entities WHERE final_entity LIKE \'%"aws-account"%\'',
     );
     await catalogDb.end();
     expect(entities.rows[0].n).toBe(5);
@@ -148,10 +169,13 @@ describe('backend on PostgreSQL + Redis (app-config.production.yaml)', () => {
     const redis = createClient({ url: REDIS_URL });
     await redis.connect();
     const keys: string[] = [];
-    for await (const key of redis.scanIterator({ MATCH: `${redisNamespace}*` })) keys.push(key);
+    for await (const key of redis.scanIterator({ MATCH: `${redisNamespace}*` }))
+      keys.push(key);
     await redis.quit();
     // Backstage namespaces keys as <redis namespace>:<plugin id>:<encoded key>.
-    expect(keys.filter(k => k.startsWith(`${redisNamespace}:integration-test:`))).toHaveLength(1);
+    expect(
+      keys.filter(k => k.startsWith(`${redisNamespace}:integration-test:`)),
+    ).toHaveLength(1);
   });
 });
 
@@ -172,14 +196,22 @@ describe('backend on the embedded SQLite default (app-config.yaml)', () => {
   });
 
   it('serves the five AWS accounts to a guest session', async () => {
-    const refresh = await fetch(`${backend.baseUrl}/api/auth/guest/refresh?env=development`, {
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    });
+    const refresh = await fetch(
+      `${backend.baseUrl}/api/auth/guest/refresh?env=development`,
+      {
+        headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      },
+    );
     expect(refresh.status).toBe(200);
     const session = (await refresh.json()) as {
-      backstageIdentity: { token: string; identity: { userEntityRef: string; ownershipEntityRefs: string[] } };
+      backstageIdentity: {
+        token: string;
+        identity: { userEntityRef: string; ownershipEntityRefs: string[] };
+      };
     };
-    expect(session.backstageIdentity.identity.userEntityRef).toBe('user:default/guest');
+    expect(session.backstageIdentity.identity.userEntityRef).toBe(
+      'user:default/guest',
+    );
 
     const names = await eventually(
       () => fetchAccounts(backend.baseUrl, session.backstageIdentity.token),
@@ -192,7 +224,11 @@ describe('backend on the embedded SQLite default (app-config.yaml)', () => {
     const sqliteDir = join(dataDir, 'sqlite');
     expect(existsSync(sqliteDir)).toBe(true);
     const files = readdirSync(sqliteDir);
-    expect(files).toEqual(expect.arrayContaining(['catalog.sqlite', 'scaffolder.sqlite']));
-    expect(statSync(join(sqliteDir, 'scaffolder.sqlite')).size).toBeGreaterThan(0);
+    expect(files).toEqual(
+      expect.arrayContaining(['catalog.sqlite', 'scaffolder.sqlite']),
+    );
+    expect(statSync(join(sqliteDir, 'scaffolder.sqlite')).size).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -52,7 +52,9 @@ describe('readAwsAccountOverrides', () => {
   ])('rejects account id %s naming the field', (accountId, message) => {
     expect(() =>
       readAwsAccountOverrides(
-        new ConfigReader({ platform: { awsAccounts: { prod: { accountId } } } }),
+        new ConfigReader({
+          platform: { awsAccounts: { prod: { accountId } } },
+        }),
       ),
     ).toThrow(message);
   });
@@ -64,7 +66,9 @@ describe('readAwsAccountOverrides', () => {
           platform: { awsAccounts: { dev: { region: 'Ireland' } } },
         }),
       ),
-    ).toThrow("platform.awsAccounts.dev.region must be an AWS region code such as eu-west-1, got 'Ireland'");
+    ).toThrow(
+      "platform.awsAccounts.dev.region must be an AWS region code such as eu-west-1, got 'Ireland'",
+    );
   });
 });
 

@@ -59,7 +59,8 @@ export function applyAwsAccountOverride(
   const override = overrides.get(entity.metadata.name);
   if (!override) return entity;
   const annotations = { ...entity.metadata.annotations };
-  if (override.accountId) annotations[AWS_ACCOUNT_ID_ANNOTATION] = override.accountId;
+  if (override.accountId)
+    annotations[AWS_ACCOUNT_ID_ANNOTATION] = override.accountId;
   if (override.region) annotations[AWS_REGION_ANNOTATION] = override.region;
   return { ...entity, metadata: { ...entity.metadata, annotations } };
 }

@@ -3,13 +3,19 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { resolve as resolvePath } from 'node:path';
 import request from 'supertest';
 import { catalogModuleAwsAccounts } from './module';
-import { AWS_ACCOUNT_ID_ANNOTATION, AWS_REGION_ANNOTATION } from './accountOverrides';
+import {
+  AWS_ACCOUNT_ID_ANNOTATION,
+  AWS_REGION_ANNOTATION,
+} from './accountOverrides';
 
 // Runs the real catalog backend on the repository's own catalog files and checks that the
 // module rewrites the configured account while the others keep their sample ids.
 describe('catalogModuleAwsAccounts', () => {
   it('applies platform.awsAccounts to the repository catalog', async () => {
-    const catalogFile = resolvePath(__dirname, '../../../catalog/aws-accounts.yaml');
+    const catalogFile = resolvePath(
+      __dirname,
+      '../../../catalog/aws-accounts.yaml',
+    );
     const { server } = await startTestBackend({
       features: [
         catalogPlugin,
@@ -22,7 +28,9 @@ describe('catalogModuleAwsAccounts', () => {
               processingInterval: { seconds: 1 },
             },
             platform: {
-              awsAccounts: { prod: { accountId: '123456789012', region: 'us-east-2' } },
+              awsAccounts: {
+                prod: { accountId: '123456789012', region: 'us-east-2' },
+              },
             },
           },
         }),
@@ -41,10 +49,14 @@ describe('catalogModuleAwsAccounts', () => {
     };
 
     const prod = await fetchAccount('prod');
-    expect(prod.metadata.annotations[AWS_ACCOUNT_ID_ANNOTATION]).toBe('123456789012');
+    expect(prod.metadata.annotations[AWS_ACCOUNT_ID_ANNOTATION]).toBe(
+      '123456789012',
+    );
     expect(prod.metadata.annotations[AWS_REGION_ANNOTATION]).toBe('us-east-2');
 
     const dev = await fetchAccount('dev');
-    expect(dev.metadata.annotations[AWS_ACCOUNT_ID_ANNOTATION]).toBe('000000000003');
+    expect(dev.metadata.annotations[AWS_ACCOUNT_ID_ANNOTATION]).toBe(
+      '000000000003',
+    );
   });
 });

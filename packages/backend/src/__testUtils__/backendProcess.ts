@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 
-/** The repository root, from packages/backend/src/testing. */
+/** The repository root, from packages/backend/src/__testUtils__. */
 export const REPO_ROOT = resolvePath(__dirname, '../../../..');
 const BACKEND_DIR = resolvePath(REPO_ROOT, 'packages/backend');
 
@@ -53,7 +53,11 @@ export async function startBackendProcess(options: {
     JSON.stringify(
       mergeDeep(options.overrides ?? {}, {
         app: { baseUrl },
-        backend: { baseUrl, listen: { port, host: '127.0.0.1' }, cors: { origin: baseUrl } },
+        backend: {
+          baseUrl,
+          listen: { port, host: '127.0.0.1' },
+          cors: { origin: baseUrl },
+        },
       }),
     ),
   );
@@ -83,10 +87,19 @@ export async function startBackendProcess(options: {
 
   const stop = () => stopProcess(child);
   try {
-    await waitForReadiness(baseUrl, child, () => output, options.readyTimeoutMs ?? 150_000);
+    await waitForReadiness(
+      baseUrl,
+      child,
+      () => output,
+      options.readyTimeoutMs ?? 150_000,
+    );
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n--- backend output ---\n${output.slice(-6000)}`);
+    throw new Error(
+      `${(error as Error).message}\n--- backend output ---\n${output.slice(
+        -6000,
+      )}`,
+    );
   }
   return { baseUrl, output: () => output, stop };
 }
@@ -100,10 +113,14 @@ async function waitForReadiness(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`backend exited with code ${child.exitCode} before it was ready`);
+      throw new Error(
+        `backend exited with code ${child.exitCode} before it was ready`,
+      );
     }
     // A failed start-up is logged, but the process may stay alive: fail fast instead of waiting.
-    const failure = output().match(/Backend failed to start up|Unhandled rejection[^\n]*/);
+    const failure = output().match(
+      /Backend failed to start up|Unhandled rejection[^\n]*/,
+    );
     if (failure) throw new Error(`backend did not start: ${failure[0]}`);
     try {
       const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
@@ -117,7 +134,8 @@ async function waitForReadiness(
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve();
   return new Promise(resolve => {
     const killTimer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     child.once('exit', () => {
