@@ -28,8 +28,11 @@ ensure_node() {
     command -v npm >/dev/null || die "npm is required to install Node $NODE_VERSION_SPEC"
     log "installing Node $NODE_VERSION_SPEC from the npm registry into .tools/ (once)"
     mkdir -p "$NODE_PREFIX"
-    npm install --prefix "$NODE_PREFIX" --no-audit --no-fund --loglevel=error "node@$NODE_VERSION_SPEC" >&2
+    npm install --prefix "$NODE_PREFIX" --no-audit --no-fund --loglevel=error "node@$NODE_VERSION_SPEC" >&2 ||
+      die "could not install Node $NODE_VERSION_SPEC from the npm registry"
   fi
+  [ -x "$NODE_PREFIX/node_modules/node/bin/node" ] ||
+    die "Node $NODE_VERSION_SPEC is missing from .tools/ after the install"
   export PATH="$NODE_PREFIX/node_modules/node/bin:$PATH"
   # The `node` package ships the matching headers; native addons (better-sqlite3) build against them
   # rather than against whatever nodedir the machine's npm config names.
@@ -78,13 +81,14 @@ ensure_dependencies() {
     return 0
   fi
   log "installing dependencies with yarn (only when package.json or yarn.lock changed)"
-  (cd "$REPO_ROOT" && yarn install ${PORTAL_YARN_INSTALL_FLAGS:-} >&2)
+  # Explicit failure checks: callers run this inside `||`, where `set -e` does not apply.
+  (cd "$REPO_ROOT" && yarn install ${PORTAL_YARN_INSTALL_FLAGS:-} >&2) || die "yarn install failed"
   printf '%s' "$want" >"$stamp"
 }
 
 bootstrap_toolchain() {
-  ensure_node
-  ensure_yarn
-  ensure_dependencies
+  ensure_node || return 1
+  ensure_yarn || return 1
+  ensure_dependencies || return 1
   log "node $(node --version), yarn $(yarn --version)"
 }
