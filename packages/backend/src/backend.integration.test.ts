@@ -141,11 +141,18 @@ describe('backend on PostgreSQL + Redis (app-config.production.yaml)', () => {
 
     const catalogDb = new Client({ ...PG, database: `${dbPrefix}catalog` });
     await catalogDb.connect();
-    const entities = await catalogDb.query(
-      'SELECT count(*)::int AS n FROM final_entities WHERE final_entity LIKE \'%"aws-account"%\'',
+    // The catalog's own tables hold the ingested accounts.
+    const accounts = await eventually(
+      async () =>
+        (
+          await catalogDb.query(
+            "SELECT count(*)::int AS n FROM final_entities WHERE final_entity::jsonb #>> '{spec,type}' = 'aws-account'",
+          )
+        ).rows[0].n,
+      n => n === 5,
     );
     await catalogDb.end();
-    expect(entities.rows[0].n).toBe(5);
+    expect(accounts).toBe(5);
   });
 
   it('reaches Redis through the production cache configuration', async () => {

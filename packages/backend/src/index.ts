@@ -26,6 +26,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(
   import('@platform-portal/plugin-catalog-backend-module-aws-accounts'),
 );
+backend.add(
+  import('@platform-portal/plugin-catalog-backend-module-infrastructure-repo'),
+);
 
 // Scaffolder: software templates and their actions.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -33,12 +36,15 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+backend.add(
+  import('@platform-portal/plugin-scaffolder-backend-module-platform'),
+);
 
-// Permissions. The allow-all policy is replaced by the portal's policy with the first
-// permission-guarded feature.
+// Permissions: platform-team-only actions (prod environments, account bootstrap); everything
+// else is open to signed-in users.
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@platform-portal/plugin-permission-backend-module-platform-policy'),
 );
 
 // Search: Lunr in memory on SQLite, PostgreSQL full-text search in production.

@@ -1,0 +1,7 @@
+/**
+ * Permission policy module of the Platform Portal.
+ *
+ * @packageDocumentation
+ */
+export { permissionModulePlatformPolicy as default } from './module';
+export { PlatformPermissionPolicy } from './PlatformPermissionPolicy';

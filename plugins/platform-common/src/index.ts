@@ -1,0 +1,6 @@
+/**
+ * Shared permissions of the Platform Portal.
+ *
+ * @packageDocumentation
+ */
+export * from './permissions';

@@ -1,0 +1,44 @@
+# Fixture: a hand-written root with every required setting, in the styles
+# the renderer may use (module inputs, map literals, odd spacing).
+terraform {
+  backend "s3" {
+    bucket  = "tfstate-210987654321-eu-west-1"
+    key     = "environments/orders/terraform.tfstate"
+    region  = "eu-west-1"
+    encrypt = true
+  }
+}
+
+module "eks" {
+  source = "terraform-aws-modules/eks/aws"
+
+  eks_managed_node_groups = {
+    core = {
+      instance_types = ["m7g.large"]
+      metadata_options = {
+        http_endpoint               = "enabled"
+        http_tokens                 = "required"
+        http_put_response_hop_limit = 1
+      }
+    }
+  }
+}
+
+module "database" {
+  source              = "terraform-aws-modules/rds-aurora/aws"
+  storage_encrypted   =   true
+  deletion_protection = true # prod
+  instances = {
+    one = { instance_class = "db.r6g.large", publicly_accessible = false }
+  }
+  cluster_parameter_group = {
+    family = "aurora-postgresql16"
+    parameters = [
+      {
+        name         = "rds.force_ssl"
+        value        = 1
+        apply_method = "pending-reboot"
+      },
+    ]
+  }
+}

@@ -1,0 +1,5 @@
+export {
+  checkEnvironmentPolicies,
+  policyErrors,
+} from './checkEnvironmentPolicies';
+export { FILE_CHECK_IDS } from './fileChecks';

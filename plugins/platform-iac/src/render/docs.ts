@@ -1,0 +1,123 @@
+import { stringify } from 'yaml';
+import { CostEstimate, NetworkPlan } from '../types';
+import { RenderContext } from './options';
+
+export const ACCOUNT_ID_ANNOTATION = 'aws.amazon.com/account-id';
+export const REGION_ANNOTATION = 'aws.amazon.com/region';
+export const TIER_ANNOTATION = 'platform-portal.io/tier';
+export const VPC_CIDR_ANNOTATION = 'platform-portal.io/vpc-cidr';
+
+/** Escapes text for a Markdown table cell. */
+function cell(value: string | number): string {
+  return String(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
+}
+
+function table(headers: string[], rows: Array<Array<string | number>>): string {
+  const line = (cells: Array<string | number>) =>
+    `| ${cells.map(cell).join(' | ')} |`;
+  return [
+    line(headers),
+    line(headers.map(() => '---')),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+function subnetTable(network: NetworkPlan): string {
+  const rows = network.azs.map((az, i) => [
+    az,
+    network.publicSubnets[i] ?? '',
+    network.privateSubnets[i] ?? '',
+    network.databaseSubnets[i] ?? '',
+    network.intraSubnets[i] ?? '',
+  ]);
+  return table(['AZ', 'public', 'private', 'database', 'intra'], rows);
+}
+
+function usd(value: number): string {
+  return `$${value.toFixed(2)}`;
+}
+
+function costTable(cost: CostEstimate): string {
+  const rows = cost.lines.map(l => [
+    l.item,
+    l.quantity,
+    usd(l.unitMonthlyUsd),
+    usd(l.monthlyUsd),
+  ]);
+  rows.push(['**Total**', '', '', `**${usd(cost.monthlyUsd)}**`]);
+  return table(['Item', 'Qty', 'Unit / month', 'Month'], rows);
+}
+
+export function renderReadme(ctx: RenderContext): string {
+  const { request: r, network, cost } = ctx;
+  const assumptions = cost.assumptions.map(a => `- ${a.replace(/\s+/g, ' ')}`);
+  return [
+    `# Environment \`${r.name}\``,
+    '',
+    `Tier **${r.tier}** in account ${cell(r.account.name)} (${
+      r.account.accountId
+    }), region ${r.region}. Owner: ${cell(r.owner)}.`,
+    '',
+    '## What it creates',
+    '',
+    `- VPC ${network.vpcCidr} over three AZs with ${
+      r.network.singleNatGateway
+        ? 'a single NAT gateway'
+        : 'one NAT gateway per AZ'
+    }, flow logs and S3 / Secrets Manager endpoints`,
+    `- EKS ${r.kubernetes.version} (private endpoint, encrypted secrets, core node group) with Karpenter`,
+    `- PostgreSQL (${r.database.engine}, ${r.database.instanceClass}, ${r.database.readReplicas} read replica(s), backups ${r.database.backupRetentionDays} days)`,
+    `- WAF (managed rules, ${r.waf.rateLimitPer5Minutes} requests / 5 min / IP) in front of the ALB ingress`,
+    '- External Secrets Operator, GuardDuty, Security Hub, AWS Config, CloudWatch alarms, Prometheus/Grafana',
+    '',
+    '## Network',
+    '',
+    `VPC CIDR: \`${network.vpcCidr}\``,
+    '',
+    subnetTable(network),
+    '',
+    '## Apply',
+    '',
+    '```sh',
+    'terraform init',
+    'terraform plan -out tfplan',
+    'terraform apply tfplan',
+    `aws eks update-kubeconfig --name ${r.name} --region ${r.region}`,
+    'kubectl apply -f k8s/',
+    '```',
+    '',
+    `## Estimated cost (${cost.region}, prices as of ${cost.pricesAsOf})`,
+    '',
+    costTable(cost),
+    '',
+    ...(assumptions.length ? ['Assumptions:', '', ...assumptions, ''] : []),
+  ].join('\n');
+}
+
+export function renderCatalogInfo(ctx: RenderContext): string {
+  const { request: r, network } = ctx;
+  const entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: r.name,
+      description: `${r.tier} environment ${r.name} in ${r.region}`,
+      annotations: {
+        [ACCOUNT_ID_ANNOTATION]: r.account.accountId,
+        [REGION_ANNOTATION]: r.region,
+        [TIER_ANNOTATION]: r.tier,
+        [VPC_CIDR_ANNOTATION]: network.vpcCidr,
+      },
+      tags: ['environment', r.tier, 'aws', 'eks'],
+    },
+    spec: {
+      type: 'environment',
+      owner: r.owner,
+      dependsOn: [`resource:default/${r.account.name}`],
+    },
+  };
+  return stringify(entity, { lineWidth: 0 });
+}

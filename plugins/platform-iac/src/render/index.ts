@@ -1,0 +1,14 @@
+export { renderEnvironment } from './renderEnvironment';
+export {
+  MODULE_NAMES,
+  DEFAULT_DEPLOY_ROLE_NAME,
+  DEFAULT_MODULE_SOURCE_PREFIX,
+} from './options';
+export type { ModuleName, RenderEnvironmentOptions } from './options';
+export { hclString } from './hcl';
+export {
+  ACCOUNT_ID_ANNOTATION,
+  REGION_ANNOTATION,
+  TIER_ANNOTATION,
+  VPC_CIDR_ANNOTATION,
+} from './docs';

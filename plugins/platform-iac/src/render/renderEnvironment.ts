@@ -1,0 +1,52 @@
+import { RenderedFiles } from '../types';
+import { renderCatalogInfo, renderReadme } from './docs';
+import { renderKarpenterManifests } from './karpenter';
+import { renderMainTf } from './mainTf';
+import {
+  DEFAULT_DEPLOY_ROLE_NAME,
+  DEFAULT_MODULE_SOURCE_PREFIX,
+  RenderContext,
+  RenderEnvironmentOptions,
+} from './options';
+import {
+  renderBackendTf,
+  renderOutputsTf,
+  renderTfvars,
+  renderVariablesTf,
+  renderVersionsTf,
+} from './terraformFiles';
+
+/**
+ * Renders the Terraform root, Karpenter manifests and docs of one environment
+ * under `environments/<name>/`. Pure: no I/O, deterministic output.
+ */
+export function renderEnvironment(
+  options: RenderEnvironmentOptions,
+): RenderedFiles {
+  const ctx: RenderContext = {
+    request: options.request,
+    network: options.network,
+    cost: options.cost,
+    moduleSourcePrefix:
+      options.moduleSourcePrefix ?? DEFAULT_MODULE_SOURCE_PREFIX,
+    deployRoleName: options.deployRoleName ?? DEFAULT_DEPLOY_ROLE_NAME,
+  };
+  const files: Record<string, string> = {
+    'versions.tf': renderVersionsTf(ctx),
+    'backend.tf': renderBackendTf(ctx),
+    'main.tf': renderMainTf(ctx),
+    'variables.tf': renderVariablesTf(),
+    'outputs.tf': renderOutputsTf(),
+    'terraform.tfvars': renderTfvars(ctx),
+    ...renderKarpenterManifests(ctx.request),
+    'README.md': renderReadme(ctx),
+    'catalog-info.yaml': renderCatalogInfo(ctx),
+  };
+  const root = `environments/${ctx.request.name}`;
+  return Object.fromEntries(
+    Object.entries(files).map(([path, content]) => [
+      `${root}/${path}`,
+      content,
+    ]),
+  );
+}

@@ -1,0 +1,330 @@
+import {
+  attr,
+  blank,
+  block,
+  comment,
+  HclItem,
+  HclValue,
+  hclString,
+  raw,
+  renderBody,
+  renderFile,
+} from './hcl';
+import { deployRoleArn, RenderContext } from './options';
+
+const TERRAFORM_VERSION = '>= 1.10';
+const PROVIDERS = {
+  aws: { source: 'hashicorp/aws', version: '~> 6.0' },
+  helm: { source: 'hashicorp/helm', version: '~> 3.0' },
+  kubernetes: { source: 'hashicorp/kubernetes', version: '~> 2.38' },
+};
+
+/** Root input variables: type, description and the request value for tfvars. */
+interface RootVariable {
+  name: string;
+  type: string;
+  description: string;
+  value: (ctx: RenderContext) => HclValue;
+}
+
+const VARIABLES: RootVariable[] = [
+  v('environment', 'string', 'Environment name.', c => c.request.name),
+  v('tier', 'string', 'dev, staging, prod or other.', c => c.request.tier),
+  v('owner', 'string', 'Owning group entity ref.', c => c.request.owner),
+  v(
+    'account_id',
+    'string',
+    'Target AWS account.',
+    c => c.request.account.accountId,
+  ),
+  v('region', 'string', 'Target AWS region.', c => c.request.region),
+  v('vpc_cidr', 'string', 'VPC CIDR block.', c => c.network.vpcCidr),
+  v('azs', 'list(string)', 'The three availability zones.', c => c.network.azs),
+  v(
+    'public_subnets',
+    'list(string)',
+    'Public subnet CIDRs per AZ.',
+    c => c.network.publicSubnets,
+  ),
+  v(
+    'private_subnets',
+    'list(string)',
+    'Private subnet CIDRs per AZ.',
+    c => c.network.privateSubnets,
+  ),
+  v(
+    'database_subnets',
+    'list(string)',
+    'Database subnet CIDRs per AZ.',
+    c => c.network.databaseSubnets,
+  ),
+  v(
+    'intra_subnets',
+    'list(string)',
+    'Intra subnet CIDRs per AZ.',
+    c => c.network.intraSubnets,
+  ),
+  v(
+    'single_nat_gateway',
+    'bool',
+    'One NAT gateway for all AZs.',
+    c => c.request.network.singleNatGateway,
+  ),
+  v(
+    'kubernetes_version',
+    'string',
+    'EKS Kubernetes version.',
+    c => c.request.kubernetes.version,
+  ),
+  v(
+    'database_engine',
+    'string',
+    'aurora-postgresql, aurora-serverless-v2 or rds-postgresql.',
+    c => c.request.database.engine,
+  ),
+  v(
+    'database_instance_class',
+    'string',
+    'Database instance class.',
+    c => c.request.database.instanceClass,
+  ),
+  v(
+    'database_backup_retention_days',
+    'number',
+    'Automated backup retention.',
+    c => c.request.database.backupRetentionDays,
+  ),
+  v(
+    'database_read_replicas',
+    'number',
+    'Number of read replicas.',
+    c => c.request.database.readReplicas,
+  ),
+  v(
+    'database_multi_az',
+    'bool',
+    'Keep a standby in another AZ.',
+    c => c.request.database.multiAz,
+  ),
+  v(
+    'waf_rate_limit_per_5_minutes',
+    'number',
+    'Requests per 5 minutes per IP before WAF blocks.',
+    c => c.request.waf.rateLimitPer5Minutes,
+  ),
+  v(
+    'domain',
+    'string',
+    'Public DNS name of the environment.',
+    c => c.request.ingress.domain,
+  ),
+  v(
+    'certificate_arn',
+    'string',
+    'ACM certificate ARN, null to request one for domain.',
+    c => c.request.ingress.certificateArn ?? null,
+  ),
+];
+
+function v(
+  name: string,
+  type: string,
+  description: string,
+  value: (ctx: RenderContext) => HclValue,
+): RootVariable {
+  return { name, type, description, value };
+}
+
+/** Exec-based auth so no token is ever stored in state. */
+function eksExecAuth(ctx: RenderContext): HclValue {
+  return {
+    api_version: 'client.authentication.k8s.io/v1beta1',
+    command: 'aws',
+    args: raw(
+      `["eks", "get-token", "--cluster-name", module.eks.cluster_name, "--region", var.region, "--role-arn", ${hclString(
+        deployRoleArn(ctx),
+      )}]`,
+    ),
+  };
+}
+
+export function renderVersionsTf(ctx: RenderContext): string {
+  const requiredProviders = Object.entries(PROVIDERS).map(([name, p]) =>
+    attr(name, { source: p.source, version: p.version }),
+  );
+  const cluster = [
+    attr('host', raw('module.eks.cluster_endpoint')),
+    attr(
+      'cluster_ca_certificate',
+      raw('base64decode(module.eks.cluster_certificate_authority_data)'),
+    ),
+  ];
+  const exec = eksExecAuth(ctx) as Record<string, HclValue>;
+  return renderFile([
+    block(
+      'terraform',
+      [],
+      [
+        attr('required_version', TERRAFORM_VERSION),
+        blank,
+        block('required_providers', [], requiredProviders),
+      ],
+    ),
+    block(
+      'provider',
+      ['aws'],
+      [
+        attr('region', raw('var.region')),
+        attr('allowed_account_ids', [ctx.request.account.accountId]),
+        blank,
+        comment(
+          'Terraform runs in the shared account and assumes this role in the target.',
+        ),
+        block(
+          'assume_role',
+          [],
+          [
+            attr('role_arn', deployRoleArn(ctx)),
+            attr('session_name', `terraform-${ctx.request.name}`),
+          ],
+        ),
+        blank,
+        block(
+          'default_tags',
+          [],
+          [
+            attr('tags', {
+              Environment: raw('var.environment'),
+              Tier: raw('var.tier'),
+              Owner: raw('var.owner'),
+              ManagedBy: 'terraform',
+            }),
+          ],
+        ),
+      ],
+    ),
+    block(
+      'provider',
+      ['kubernetes'],
+      [
+        ...cluster,
+        blank,
+        block(
+          'exec',
+          [],
+          Object.entries(exec).map(([k, x]) => attr(k, x)),
+        ),
+      ],
+    ),
+    block(
+      'provider',
+      ['helm'],
+      [
+        attr('kubernetes', {
+          host: raw('module.eks.cluster_endpoint'),
+          cluster_ca_certificate: raw(
+            'base64decode(module.eks.cluster_certificate_authority_data)',
+          ),
+          exec,
+        }),
+      ],
+    ),
+  ]);
+}
+
+export function renderBackendTf(ctx: RenderContext): string {
+  const { state, name } = ctx.request;
+  return renderFile([
+    block(
+      'terraform',
+      [],
+      [
+        comment(
+          `State lives in the shared account ${state.accountId}; use_lockfile`,
+        ),
+        comment(
+          'enables native S3 locking (Terraform >= 1.10), no DynamoDB table.',
+        ),
+        block(
+          'backend',
+          ['s3'],
+          [
+            attr('bucket', state.bucket),
+            attr('key', `environments/${name}/terraform.tfstate`),
+            attr('region', state.region),
+            attr('encrypt', true),
+            attr('use_lockfile', true),
+          ],
+        ),
+      ],
+    ),
+  ]);
+}
+
+export function renderVariablesTf(): string {
+  return renderFile(
+    VARIABLES.map(variable => {
+      const body: HclItem[] = [
+        attr('description', variable.description),
+        attr('type', raw(variable.type)),
+      ];
+      if (variable.name === 'certificate_arn') body.push(attr('default', null));
+      return block('variable', [variable.name], body);
+    }),
+  );
+}
+
+export function renderTfvars(ctx: RenderContext): string {
+  return renderBody(
+    VARIABLES.map(x => attr(x.name, x.value(ctx))),
+    0,
+  );
+}
+
+const OUTPUTS: Array<[string, string, string]> = [
+  ['vpc_id', 'module.vpc.vpc_id', 'ID of the VPC.'],
+  ['cluster_name', 'module.eks.cluster_name', 'Name of the EKS cluster.'],
+  [
+    'cluster_endpoint',
+    'module.eks.cluster_endpoint',
+    'EKS API endpoint (private).',
+  ],
+  [
+    'karpenter_node_role_name',
+    'module.karpenter.node_iam_role_name',
+    'Role of Karpenter nodes.',
+  ],
+  [
+    'database_endpoint',
+    'module.database.endpoint',
+    'Writer endpoint of the database.',
+  ],
+  [
+    'database_secret_arn',
+    'module.database.master_user_secret_arn',
+    'Secret with the master credentials.',
+  ],
+  ['waf_acl_arn', 'module.waf.web_acl_arn', 'WAF web ACL of the ALBs.'],
+  [
+    'certificate_validation_records',
+    'module.alb_ingress.certificate_validation_records',
+    'DNS records validating the certificate.',
+  ],
+  [
+    'alarm_topic_arn',
+    'module.observability.alarm_topic_arn',
+    'SNS topic of the alarms.',
+  ],
+];
+
+export function renderOutputsTf(): string {
+  return renderFile(
+    OUTPUTS.map(([name, value, description]) =>
+      block(
+        'output',
+        [name],
+        [attr('description', description), attr('value', raw(value))],
+      ),
+    ),
+  );
+}

@@ -1,0 +1,40 @@
+import { RenderedFiles, ValidationProblem } from '../types';
+import { validateKubernetesFiles } from './kubernetes';
+import { ModuleInputsCatalog } from './moduleInputs';
+import { parseHcl, validateTerraformFile } from './terraform';
+
+const K8S_FILE = /(^|\/)k8s\/[^/]+\.ya?ml$/;
+
+/**
+ * Validates generated files: HCL syntax (.tf and .tfvars), registry module pins and inputs,
+ * local module variables (when `localModules` maps module name -> variable
+ * names) and Kubernetes manifests under `k8s/`.
+ */
+export async function validateRenderedFiles(
+  files: RenderedFiles,
+  moduleInputs: ModuleInputsCatalog,
+  localModules?: Record<string, string[]>,
+): Promise<ValidationProblem[]> {
+  const problems: ValidationProblem[] = [];
+  const manifests: Record<string, string> = {};
+  for (const [file, text] of Object.entries(files).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (file.endsWith('.tf')) {
+      problems.push(
+        ...(await validateTerraformFile(
+          file,
+          text,
+          moduleInputs,
+          localModules,
+        )),
+      );
+    } else if (file.endsWith('.tfvars')) {
+      problems.push(...(await parseHcl(file, text)).problems);
+    } else if (K8S_FILE.test(file)) {
+      manifests[file] = text;
+    }
+  }
+  problems.push(...(await validateKubernetesFiles(manifests)));
+  return problems;
+}

@@ -1,0 +1,42 @@
+variable "cluster_name" {
+  description = "EKS cluster name."
+  type        = string
+}
+
+variable "oidc_provider_arn" {
+  description = "IRSA OIDC provider of the cluster."
+  type        = string
+}
+
+variable "region" {
+  description = "Region of the Secrets Manager secrets."
+  type        = string
+}
+
+variable "secret_arns" {
+  description = "Secrets Manager ARNs (wildcards allowed) the store may read."
+  type        = list(string)
+
+  validation {
+    condition     = alltrue([for a in var.secret_arns : can(regex("^arn:aws[a-z-]*:secretsmanager:", a))])
+    error_message = "secret_arns must be Secrets Manager ARNs."
+  }
+}
+
+variable "kms_key_arns" {
+  description = "KMS keys encrypting those secrets."
+  type        = list(string)
+  default     = []
+}
+
+variable "chart_version" {
+  description = "Version of the external-secrets chart."
+  type        = string
+  default     = "0.20.4"
+}
+
+variable "tags" {
+  description = "Tags added to every resource."
+  type        = map(string)
+  default     = {}
+}
