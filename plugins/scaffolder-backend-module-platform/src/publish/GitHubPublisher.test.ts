@@ -47,6 +47,8 @@ function fakeGitHub(
     calls.push(key);
     if (failures > 0 && options.failOn && key.startsWith(options.failOn)) {
       failures--;
+      // Status 0 stands for the network failing: no HTTP answer at all.
+      if (options.failStatus === 0) throw new TypeError('fetch failed');
       return json(
         options.failStatus ?? 422,
         { message: 'Simulated failure' },
@@ -271,6 +273,16 @@ describe('GitHubPublisher', () => {
       expect(gh.refs.has('env/qa')).toBe(false);
     },
   );
+
+  it('touches no ref when the network fails while committing, and a retry succeeds', async () => {
+    const gh = fakeGitHub({ failOn: 'POST /git/commits', failStatus: 0 });
+    const publisher = new GitHubPublisher(gh.octokit, 'acme', 'infra');
+    await expect(publisher.publish(request)).rejects.toThrow(/fetch failed/);
+    expect(gh.refs.has('env/qa')).toBe(false);
+    await expect(publisher.publish(request)).resolves.toMatchObject({
+      pullRequestNumber: 1,
+    });
+  });
 
   it('answers missing paths with 404 as absent', async () => {
     const gh = fakeGitHub();
