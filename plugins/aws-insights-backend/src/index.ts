@@ -1,0 +1,6 @@
+/**
+ * AWS insights backend plugin (work in progress: collectors and aggregation).
+ *
+ * @packageDocumentation
+ */
+export {};
