@@ -1,0 +1,247 @@
+import { expect, Locator, Page, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+
+/*
+ * The aws-environment software template end to end, as the guest (member of team-orders): the
+ * form in the browser, the task on the real scaffolder backend, the commit in the local
+ * infrastructure repository, and the environment entity the infrastructure-repo provider reads
+ * back into the catalog.
+ */
+
+const SCREENSHOTS = 'test-output/e2e/screenshots';
+
+async function snap(page: Page, name: string) {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+// Building the plan, validating and committing takes a while on a small machine.
+test.setTimeout(180_000);
+
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
+
+async function openTemplate(page: Page, screenshot: string) {
+  await page.goto('/create');
+  const card = page
+    .locator('article, [class*="MuiCard"]')
+    .filter({ hasText: 'AWS environment' })
+    .first();
+  await expect(card.getByRole('button', { name: 'Choose' })).toBeVisible();
+  await snap(page, screenshot);
+  await card.getByRole('button', { name: 'Choose' }).click();
+  await expect(page).toHaveURL(/\/create\/templates\/default\/aws-environment/);
+  await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
+}
+
+/**
+ * Types into an EntityPicker / OwnerPicker autocomplete and picks the option by its title; the
+ * field then shows the entity reference.
+ */
+async function pick(
+  page: Page,
+  field: Locator,
+  query: string,
+  option: string,
+  entityRef: string,
+) {
+  await field.click();
+  await field.fill(query);
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await expect(field).toHaveValue(entityRef);
+}
+
+async function selectTier(page: Page, tier: string) {
+  await page.getByRole('button', { name: /^Tier/ }).click();
+  await page.getByRole('option', { name: tier, exact: true }).click();
+  await expect(page.getByRole('button', { name: /^Tier/ })).toHaveText(tier);
+}
+
+/** Fills the "Environment" page and moves on to "Network and cluster". */
+async function fillEnvironment(
+  page: Page,
+  opts: { name: string; tier: string; account: string; screenshot: string },
+) {
+  await page.getByRole('textbox', { name: 'Name' }).fill(opts.name);
+  await selectTier(page, opts.tier);
+  await pick(
+    page,
+    page.getByRole('textbox', { name: 'Target AWS account' }),
+    opts.account,
+    `${opts.account} (workloads)`,
+    `resource:default/${opts.account}`,
+  );
+  await expect(page.getByRole('button', { name: /^Region/ })).toHaveText(
+    'eu-west-1',
+  );
+  await pick(
+    page,
+    page.getByRole('textbox', { name: 'Owner' }),
+    'orders',
+    'Orders team',
+    'group:default/team-orders',
+  );
+  await snap(page, opts.screenshot);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('textbox', { name: 'VPC CIDR' })).toHaveValue(
+    'auto',
+  );
+}
+
+/** From "Network and cluster" through "Database" and "Edge" to the review. */
+async function finishForm(
+  page: Page,
+  opts: { domain: string; screenshots: [string, string, string, string] },
+) {
+  const [network, database, edge, review] = opts.screenshots;
+  await snap(page, network);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('PostgreSQL', { exact: true })).toBeVisible();
+  await snap(page, database);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('textbox', { name: 'Domain' }).fill(opts.domain);
+  await snap(page, edge);
+  await page.getByRole('button', { name: 'Review' }).click();
+  await expect(page.getByRole('button', { name: 'Create' })).toBeVisible();
+  await expect(page.getByText(opts.domain, { exact: true })).toBeVisible();
+  await snap(page, review);
+}
+
+test('a guest creates the dev environment qa: plan, commit on env/qa and catalog entity', async ({
+  page,
+}) => {
+  await signIn(page);
+  await openTemplate(page, '10-create');
+
+  await fillEnvironment(page, {
+    name: 'qa',
+    tier: 'dev',
+    account: 'dev',
+    screenshot: '11-form-environment',
+  });
+  // Network and cluster: defaults, but one NAT gateway for a dev environment.
+  const singleNat = page.getByRole('checkbox', { name: 'Single NAT gateway' });
+  await singleNat.check();
+  await expect(singleNat).toBeChecked();
+  await finishForm(page, {
+    domain: 'qa.example.com',
+    screenshots: [
+      '12-form-network',
+      '13-form-database',
+      '14-form-edge',
+      '15-review',
+    ],
+  });
+  await expect(page.getByText('resource:default/dev')).toBeVisible();
+  await expect(page.getByText('group:default/team-orders')).toBeVisible();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  // The task page: every step done, register skipped (local git), the plan as output.
+  await expect(page).toHaveURL(/\/create\/tasks\/[0-9a-f-]+/);
+  const plan = page
+    .locator('article, [class*="MuiCard"]')
+    .filter({ has: page.getByRole('heading', { name: 'Plan', exact: true }) })
+    .first();
+  await expect(plan.getByText(/^Committed [0-9a-f]{40} on branch/)).toBeVisible(
+    { timeout: 120_000 },
+  );
+  const planText = await plan.innerText();
+  expect(planText).toMatch(/VPC 10\.\d+\.0\.0\/16/);
+  expect(planText).toMatch(/\$\d[\d,]*\.\d\d\/month/);
+  expect(planText).toMatch(/on branch env\/qa of local:/);
+  await expect(
+    page.getByRole('link', { name: /Environment in the catalog/i }),
+  ).toBeVisible();
+  await snap(page, '16-task-completed');
+
+  // The commit, checked in the real repository.
+  const sha = planText.match(/Committed ([0-9a-f]{40})/)![1];
+  const repo = planText.match(/local:(\S+infrastructure\.git)/)![1];
+  const git = (...args: string[]) =>
+    execFileSync('git', ['--git-dir', repo, ...args], {
+      encoding: 'utf8',
+    }).trim();
+  expect(git('rev-parse', 'env/qa')).toBe(sha);
+  expect(git('rev-list', '--count', 'main..env/qa')).toBe('1');
+  expect(git('rev-parse', 'env/qa~1')).toBe(git('rev-parse', 'main'));
+  const files = git('ls-tree', '-r', '--name-only', 'env/qa').split('\n');
+  expect(files).toContain('environments/qa/main.tf');
+  expect(files).toContain('environments/qa/catalog-info.yaml');
+  expect(files.some(f => f.startsWith('environments/qa/k8s/'))).toBe(true);
+  expect(files.some(f => f.startsWith('modules/'))).toBe(true);
+
+  // The environment entity, read back from the branch by the entity provider (every 30 s).
+  await expect(async () => {
+    await page.goto('/catalog/default/resource/qa');
+    await expect(page.getByRole('heading', { name: /^qa/ })).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
+  // About card: type environment, owned by the team picked in the form.
+  const about = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: 'About', exact: true }) });
+  const field = (label: string) =>
+    about.getByRole('heading', { name: label, exact: true }).locator('..');
+  await expect(field('Type')).toContainText('environment');
+  await expect(field('Kind')).toContainText('Resource');
+  await expect(
+    field('Owner').getByRole('link', { name: 'Orders team' }),
+  ).toHaveAttribute('href', /\/catalog\/default\/group\/team-orders$/);
+  await expect(field('Description')).toContainText(
+    'dev environment qa in eu-west-1',
+  );
+  // Relations card: the graph shows the owning team.
+  const relations = page.getByRole('article').filter({
+    has: page.getByRole('heading', { name: 'Relations', exact: true }),
+  });
+  await expect(relations.getByText('ownedBy')).toBeVisible();
+  await expect(relations.getByText('Orders team')).toBeVisible();
+  await snap(page, '17-environment-entity');
+});
+
+test('a guest cannot create a prod environment: the task fails on platform-team membership', async ({
+  page,
+}) => {
+  await signIn(page);
+  await openTemplate(page, '20-create');
+
+  await fillEnvironment(page, {
+    name: 'live',
+    tier: 'prod',
+    account: 'prod',
+    screenshot: '21-form-environment',
+  });
+  await finishForm(page, {
+    domain: 'live.example.com',
+    screenshots: [
+      '22-form-network',
+      '23-form-database',
+      '24-form-edge',
+      '25-review',
+    ],
+  });
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(page).toHaveURL(/\/create\/tasks\/[0-9a-f-]+/);
+  await expect(
+    page
+      .getByText(/requires membership in group:default\/platform-team/)
+      .first(),
+  ).toBeVisible({ timeout: 120_000 });
+  // Refused in the plan step: nothing validated or published, no plan output.
+  await expect(
+    page.getByText('Skipping step publish because a previous step failed'),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Plan', exact: true }),
+  ).toHaveCount(0);
+  await expect(page.getByText(/^Committed [0-9a-f]{40}/)).toHaveCount(0);
+  await snap(page, '26-task-failed');
+});
