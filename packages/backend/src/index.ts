@@ -53,6 +53,10 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
+// AWS insights: EKS capacity, Spot/Graviton mix, RDS health, WAF blocks (sample fleet until
+// awsInsights.accounts is configured).
+backend.add(import('@platform-portal/plugin-aws-insights-backend'));
+
 backend.add(import('@backstage/plugin-techdocs-backend'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));

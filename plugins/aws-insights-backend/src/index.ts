@@ -1,6 +1,10 @@
 /**
- * AWS insights backend plugin (work in progress: collectors and aggregation).
+ * AWS insights backend plugin.
  *
  * @packageDocumentation
  */
-export {};
+export { awsInsightsPlugin as default } from './plugin';
+export { InsightsService } from './service/InsightsService';
+export * from './aggregation';
+export * from './collectors';
+export { sampleFleetRecords, sampleFleetOfSize } from './sample';

@@ -27,6 +27,11 @@ export interface SourceStatus {
   calls: number;
   /** Why it failed: the SDK error name (ThrottlingException, AccessDenied, TimeoutError...) and message. */
   error?: { name: string; message: string };
+  /**
+   * Set when this source failed but older data of it is still served: when that data was read.
+   * The UI shows its age.
+   */
+  staleSince?: string;
 }
 
 export interface NodegroupRecord {

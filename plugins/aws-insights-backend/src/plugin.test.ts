@@ -1,0 +1,122 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { awsInsightsPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+// The real plugin on a test backend (SQLite, memory cache, real scheduler) with no AWS
+// configured: it serves the labelled sample fleet through the same aggregation and API.
+describe('aws-insights plugin (sample fleet)', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  const user = mockCredentials.user.header();
+
+  beforeAll(async () => {
+    ({ server } = await startTestBackend({
+      features: [
+        awsInsightsPlugin,
+        mockServices.rootConfig.factory({ data: {} }),
+        // Runs the refresh task once at start-up, as the real scheduler does after its delay.
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+        // Requests without a token are anonymous, as in production.
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+      ],
+    }));
+    for (let i = 0; i < 100; i++) {
+      const res = await request(server)
+        .get('/api/aws-insights/fleet')
+        .set('Authorization', user);
+      if (res.status === 200) return;
+      await new Promise(r => setTimeout(r, 200));
+    }
+    throw new Error('the first refresh never finished');
+  });
+
+  it('refuses unauthenticated callers', async () => {
+    const res = await request(server).get('/api/aws-insights/fleet');
+    expect(res.status).toBe(401);
+  });
+
+  it('serves the fleet flagged as sample, with its age and sources', async () => {
+    const res = await request(server)
+      .get('/api/aws-insights/fleet')
+      .set('Authorization', user);
+    expect(res.body.sample).toBe(true);
+    expect(res.body.ageSeconds).toBeGreaterThanOrEqual(0);
+    expect(res.body.stale).toBe(false);
+    expect(
+      res.body.sources.every(
+        (s: { service: string }) => s.service === 'sample',
+      ),
+    ).toBe(true);
+    expect(
+      res.body.clusters.map((c: { cluster: string }) => c.cluster),
+    ).toEqual(expect.arrayContaining(['dev-eks', 'staging-eks', 'prod-eks']));
+    expect(res.body.mix.cells).toHaveLength(4);
+    expect(
+      res.body.mix.cells.every((c: { count: number }) => c.count > 0),
+    ).toBe(true);
+  });
+
+  it('serves one environment through the same aggregation', async () => {
+    const res = await request(server)
+      .get('/api/aws-insights/environments/dev')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(
+      res.body.clusters.map((c: { environment: string }) => c.environment),
+    ).toEqual(['dev']);
+    const dev = res.body.databases.find(
+      (d: any) => d.record.identifier === 'dev-postgres',
+    );
+    expect(dev.verdict).toBe('critical');
+    expect(dev.reasons).toContain('backup retention 1 day < 7');
+  });
+
+  it('serves a cluster, a database and a web ACL by name', async () => {
+    const cluster = await request(server)
+      .get('/api/aws-insights/clusters/prod-eks')
+      .set('Authorization', user);
+    expect(cluster.body.cluster.cluster).toBe('prod-eks');
+    expect(cluster.body.mix.cells).toHaveLength(4);
+    const fleet = await request(server)
+      .get('/api/aws-insights/fleet')
+      .set('Authorization', user);
+    const acl = fleet.body.wafs[0].name;
+    const waf = await request(server)
+      .get(`/api/aws-insights/web-acls/${acl}?hours=24`)
+      .set('Authorization', user);
+    expect(waf.status).toBe(200);
+    expect(waf.body.summary.name).toBe(acl);
+  });
+
+  it('answers unknown names with 404 and bad parameters with 400 naming the field', async () => {
+    const env = await request(server)
+      .get('/api/aws-insights/environments/nowhere')
+      .set('Authorization', user);
+    expect(env.status).toBe(404);
+    const days = await request(server)
+      .get('/api/aws-insights/history?days=90')
+      .set('Authorization', user);
+    expect(days.status).toBe(400);
+    expect(days.body.error.message).toBe(
+      'days must be a whole number from 1 to 30',
+    );
+  });
+
+  it('records the refresh in the history', async () => {
+    const res = await request(server)
+      .get('/api/aws-insights/history?scope=environment:prod&days=7')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.points.length).toBeGreaterThanOrEqual(1);
+    expect(res.body.points[0].vcpu).toBeGreaterThan(0);
+  });
+});
