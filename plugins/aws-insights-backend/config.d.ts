@@ -15,7 +15,12 @@ export interface Config {
       name?: string;
       regions: string[];
     }>;
-    /** Endpoint override per AWS service, for AWS-compatible endpoints (moto, LocalStack). */
+    /**
+     * Endpoint override per AWS service, for AWS-compatible endpoints (moto, LocalStack).
+     * With such endpoints, give static keys per account in `aws.accounts` (accountId,
+     * accessKeyId, secretAccessKey): a bare `aws.mainAccount` makes the credentials manager ask
+     * the real STS for the account id.
+     */
     endpoints?: {
       eks?: string;
       ec2?: string;

@@ -56,6 +56,9 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 // AWS insights: EKS capacity, Spot/Graviton mix, RDS health, WAF blocks (sample fleet until
 // awsInsights.accounts is configured).
 backend.add(import('@platform-portal/plugin-aws-insights-backend'));
+backend.add(
+  import('@platform-portal/plugin-catalog-backend-module-aws-insights'),
+);
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));

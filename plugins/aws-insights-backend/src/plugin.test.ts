@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { awsInsightsPlugin } from './plugin';
+import { specValidator } from './schema/__testUtils__/specValidator';
 
 jest.setTimeout(60_000);
 
@@ -37,6 +38,34 @@ describe('aws-insights plugin (sample fleet)', () => {
       await new Promise(r => setTimeout(r, 200));
     }
     throw new Error('the first refresh never finished');
+  });
+
+  it('answers every endpoint with a body that matches openapi.yaml', async () => {
+    const validate = specValidator();
+    const get = (url: string) =>
+      request(server).get(`/api/aws-insights${url}`).set('Authorization', user);
+    const fleet = await get('/fleet');
+    const checks: Array<[string, string, number]> = [
+      ['/fleet', '/fleet', 200],
+      ['/environments/{name}', '/environments/prod', 200],
+      ['/clusters/{name}', '/clusters/prod-eks', 200],
+      [
+        '/databases/{name}',
+        `/databases/${fleet.body.databases[0].record.identifier}`,
+        200,
+      ],
+      ['/web-acls/{name}', `/web-acls/${fleet.body.wafs[0].name}?hours=1`, 200],
+      ['/history', '/history?scope=fleet&days=7', 200],
+      ['/environments/{name}', '/environments/nowhere', 404],
+    ];
+    for (const [path, url, status] of checks) {
+      const res = await get(url);
+      expect({ url, status: res.status }).toEqual({ url, status });
+      expect({ url, problems: validate(path, status, res.body) }).toEqual({
+        url,
+        problems: [],
+      });
+    }
   });
 
   it('refuses unauthenticated callers', async () => {

@@ -35,6 +35,8 @@ export interface ClusterCapacity extends CapacitySummary {
   accountId: string;
   region: string;
   environment?: string;
+  /** `owner` tag of the cluster, an entity ref. */
+  owner?: string;
   status: string;
   version: string;
   healthIssues: ClusterRecord['healthIssues'];
@@ -94,6 +96,8 @@ export interface WafSummary {
   accountId: string;
   region: string;
   environment?: string;
+  /** `owner` tag of the web ACL, an entity ref. */
+  owner?: string;
   allowed: number;
   blocked: number;
   counted: number;

@@ -221,6 +221,7 @@ export function summariseCapacity(
       accountId: cluster.accountId,
       region: cluster.region,
       environment: cluster.environment,
+      owner: cluster.owner,
       status: cluster.status,
       version: cluster.version,
       healthIssues: cluster.healthIssues,

@@ -117,6 +117,7 @@ export function summariseWebAcl(
     accountId: record.accountId,
     region: record.region,
     environment: record.environment,
+    owner: record.owner,
     allowed,
     blocked,
     counted,

@@ -22,6 +22,8 @@ import { carryOverFailedSources } from './carryOver';
 
 const RECORDS_KEY = 'records/v1';
 const SNAPSHOT_KEY = 'snapshot/v1';
+// A tiny key naming the current snapshot, so replicas fetch the large one only when it changed.
+const SNAPSHOT_AT_KEY = 'snapshot/v1/generated-at';
 
 interface InsightsSettings {
   accounts: Array<{ accountId: string; name?: string; regions: string[] }>;
@@ -65,6 +67,8 @@ export class InsightsService {
   // Filtered views are derived per refresh; a small in-process memo avoids recomputing them.
   private views = new Map<string, FleetSnapshot>();
   private viewsOf?: string;
+  // The current snapshot and its JSON, per generatedAt: the hot path of GET /fleet.
+  private current?: { at: string; snapshot: FleetSnapshot; json: string };
 
   constructor(
     private readonly settings: InsightsSettings,
@@ -100,6 +104,7 @@ export class InsightsService {
     const ttl = { days: 7 };
     await this.cache.set(RECORDS_KEY, records as any, { ttl });
     await this.cache.set(SNAPSHOT_KEY, snapshot as any, { ttl });
+    await this.cache.set(SNAPSHOT_AT_KEY, snapshot.generatedAt, { ttl });
     await this.store.append(historyRows(snapshot));
     const pruneBefore = new Date(
       now.getTime() - this.settings.historyRetentionDays * 86_400_000,
@@ -121,9 +126,27 @@ export class InsightsService {
 
   /** The whole fleet, or undefined before the first refresh finished anywhere. */
   async fleet(): Promise<FleetSnapshot | undefined> {
-    return (await this.cache.get(SNAPSHOT_KEY)) as unknown as
-      | FleetSnapshot
-      | undefined;
+    return (await this.currentFleet())?.snapshot;
+  }
+
+  /** The fleet with its serialised JSON, re-read from the shared cache only when it changed. */
+  async currentFleet(): Promise<
+    { snapshot: FleetSnapshot; json: string } | undefined
+  > {
+    const at = (await this.cache.get(SNAPSHOT_AT_KEY)) as string | undefined;
+    if (!at) return undefined;
+    if (this.current?.at !== at) {
+      const snapshot = (await this.cache.get(SNAPSHOT_KEY)) as unknown as
+        | FleetSnapshot
+        | undefined;
+      if (!snapshot) return undefined;
+      this.current = {
+        at: snapshot.generatedAt,
+        snapshot,
+        json: JSON.stringify(snapshot),
+      };
+    }
+    return this.current;
   }
 
   /** The same aggregation over a subset: one environment, cluster, account or region. */

@@ -83,8 +83,16 @@ export async function createRouter(options: {
   });
 
   router.get('/fleet', async (_req, res) => {
-    const fleet = await ready();
-    res.json({ ...fleet, ...stamp(fleet) });
+    await ready();
+    const current = (await service.currentFleet())!;
+    // The snapshot is serialised once per refresh; only the age fields are per request
+    // (the snapshot itself already carries sample, generatedAt and sources).
+    const { ageSeconds, stale } = stamp(current.snapshot);
+    res
+      .type('application/json')
+      .send(
+        `{"ageSeconds":${ageSeconds},"stale":${stale},${current.json.slice(1)}`,
+      );
   });
 
   router.get('/environments/:name', async (req, res) => {
@@ -117,9 +125,9 @@ export async function createRouter(options: {
     });
   });
 
-  router.get('/databases/:identifier', async (req, res) => {
+  router.get('/databases/:name', async (req, res) => {
     const fleet = await ready();
-    const id = param(req.params.identifier, 'database');
+    const id = param(req.params.name, 'database');
     const database = fleet.databases.find(
       d => d.record.identifier === id || d.record.arn === id,
     );

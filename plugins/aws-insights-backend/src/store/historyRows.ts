@@ -1,23 +1,11 @@
 import {
   FleetSnapshot,
+  HistoryPoint,
   MixSummary,
 } from '@platform-portal/plugin-aws-insights-common';
 
-/** One point of a trend: a scope's capacity and mix at one refresh. */
-export interface HistoryRow {
-  takenAt: string;
-  scope: string;
-  sample: boolean;
-  nodes: number;
-  vcpu: number;
-  requestedVcpu?: number;
-  spotArm64Vcpu: number;
-  spotX8664Vcpu: number;
-  onDemandArm64Vcpu: number;
-  onDemandX8664Vcpu: number;
-  usdPerHour: number;
-  onDemandX86UsdPerHour: number;
-}
+/** One point of a trend (the API's HistoryPoint). */
+export type HistoryRow = HistoryPoint;
 
 export const FLEET_SCOPE = 'fleet';
 export const environmentScope = (name: string) => `environment:${name}`;
