@@ -68,7 +68,12 @@ export class InsightsService {
   private views = new Map<string, FleetSnapshot>();
   private viewsOf?: string;
   // The current snapshot and its JSON, per generatedAt: the hot path of GET /fleet.
-  private current?: { at: string; snapshot: FleetSnapshot; json: string };
+  private current?: {
+    at: string;
+    snapshot: FleetSnapshot;
+    body: Buffer;
+    checkedAt: number;
+  };
 
   constructor(
     private readonly settings: InsightsSettings,
@@ -129,10 +134,17 @@ export class InsightsService {
     return (await this.currentFleet())?.snapshot;
   }
 
-  /** The fleet with its serialised JSON, re-read from the shared cache only when it changed. */
+  /**
+   * The fleet with its serialised JSON body (without the opening brace, so the router can put
+   * the per-request age fields in front). The shared cache is asked at most once a second
+   * whether a newer refresh exists; the large snapshot is fetched only when one does.
+   */
   async currentFleet(): Promise<
-    { snapshot: FleetSnapshot; json: string } | undefined
+    { snapshot: FleetSnapshot; body: Buffer } | undefined
   > {
+    const now = Date.now();
+    if (this.current && now - this.current.checkedAt < 1000)
+      return this.current;
     const at = (await this.cache.get(SNAPSHOT_AT_KEY)) as string | undefined;
     if (!at) return undefined;
     if (this.current?.at !== at) {
@@ -140,12 +152,15 @@ export class InsightsService {
         | FleetSnapshot
         | undefined;
       if (!snapshot) return undefined;
+      const body = Buffer.from(JSON.stringify(snapshot).slice(1), 'utf8');
       this.current = {
         at: snapshot.generatedAt,
         snapshot,
-        json: JSON.stringify(snapshot),
+        body,
+        checkedAt: now,
       };
     }
+    this.current.checkedAt = now;
     return this.current;
   }
 

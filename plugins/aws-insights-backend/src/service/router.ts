@@ -83,15 +83,18 @@ export async function createRouter(options: {
   });
 
   router.get('/fleet', async (_req, res) => {
-    await ready();
-    const current = (await service.currentFleet())!;
+    const current = await service.currentFleet();
+    if (!current) await ready(); // throws the "first refresh" 404
     // The snapshot is serialised once per refresh; only the age fields are per request
     // (the snapshot itself already carries sample, generatedAt and sources).
-    const { ageSeconds, stale } = stamp(current.snapshot);
+    const { ageSeconds, stale } = stamp(current!.snapshot);
     res
       .type('application/json')
       .send(
-        `{"ageSeconds":${ageSeconds},"stale":${stale},${current.json.slice(1)}`,
+        Buffer.concat([
+          Buffer.from(`{"ageSeconds":${ageSeconds},"stale":${stale},`),
+          current!.body,
+        ]),
       );
   });
 
