@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sourced by scripts/start and scripts/test: puts Node 22 and the checked-in Yarn 4 on PATH
+# Sourced by scripts/start, scripts/test and scripts/bench: puts Node 22 and the pinned Yarn 4 on PATH
 # and installs the workspace's dependencies when (and only when) something changed.
 #
 # Works on a machine that has only Node 20 + npm: Node 22 comes from the npm registry as the
@@ -43,14 +43,24 @@ ensure_node() {
 }
 
 ensure_yarn() {
-  local release
-  release="$(ls "$REPO_ROOT"/.yarn/releases/yarn-*.cjs 2>/dev/null | head -n 1)"
-  [ -n "$release" ] || die ".yarn/releases is missing the checked-in Yarn release"
+  # The Yarn release named by package.json's "packageManager" comes from the npm registry as
+  # @yarnpkg/cli-dist, pinned to that exact version: the release file itself is not committed
+  # because it embeds registry host names. (With Corepack, plain `yarn` picks the same version.)
+  local version entry
+  version="$(node -p "require('$REPO_ROOT/package.json').packageManager.replace(/^yarn@/, '')")"
+  entry="$TOOLS_DIR/yarn-$version/node_modules/@yarnpkg/cli-dist/bin/yarn.js"
+  if [ ! -f "$entry" ]; then
+    command -v npm >/dev/null || die "npm is required to install Yarn $version"
+    log "installing Yarn $version from the npm registry into .tools/ (once)"
+    npm install --prefix "$TOOLS_DIR/yarn-$version" --no-audit --no-fund --loglevel=error \
+      "@yarnpkg/cli-dist@$version" >&2 || die "could not install Yarn $version from the npm registry"
+    [ -f "$entry" ] || die "Yarn $version is missing from .tools/ after the install"
+  fi
   mkdir -p "$TOOLS_DIR/bin"
   # A tiny shim so `yarn` works without Corepack or a global install.
   cat >"$TOOLS_DIR/bin/yarn" <<SHIM
 #!/usr/bin/env bash
-exec node "$release" "\$@"
+exec node "$entry" "\$@"
 SHIM
   chmod +x "$TOOLS_DIR/bin/yarn"
   export PATH="$TOOLS_DIR/bin:$PATH"
@@ -61,6 +71,8 @@ SHIM
     [ -n "$registry" ] && export YARN_NPM_REGISTRY_SERVER="${registry%/}"
   fi
   export YARN_ENABLE_TELEMETRY=0
+  # Corepack would otherwise insist on managing the version itself.
+  export COREPACK_ENABLE_STRICT=0
 }
 
 # Hash of everything that decides the installed tree; a second run with no change skips yarn.
