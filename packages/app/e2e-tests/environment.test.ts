@@ -177,11 +177,12 @@ test('a guest creates the dev environment qa: plan, commit on env/qa and catalog
   expect(files.some(f => f.startsWith('modules/'))).toBe(true);
 
   // The environment entity, read back from the branch by the entity provider (every 30 s).
+  // The page header shows the name even for a missing entity: wait for the About card instead.
   await expect(async () => {
     await page.goto('/catalog/default/resource/qa');
-    await expect(page.getByRole('heading', { name: /^qa/ })).toBeVisible({
-      timeout: 5_000,
-    });
+    await expect(
+      page.getByRole('heading', { name: 'About', exact: true }),
+    ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
   // About card: type environment, owned by the team picked in the form.
   const about = page
