@@ -75,7 +75,7 @@ async function fillEnvironment(
     page.getByRole('textbox', { name: 'Target AWS account' }),
     opts.account,
     `${opts.account} (workloads)`,
-    `resource:default/${opts.account}`,
+    `resource:default/${opts.account}-account`,
   );
   await expect(page.getByRole('button', { name: /^Region/ })).toHaveText(
     'eu-west-1',
@@ -138,7 +138,7 @@ test('a guest creates the dev environment qa: plan, commit on env/qa and catalog
       '15-review',
     ],
   });
-  await expect(page.getByText('resource:default/dev')).toBeVisible();
+  await expect(page.getByText('resource:default/dev-account')).toBeVisible();
   await expect(page.getByText('group:default/team-orders')).toBeVisible();
   await page.getByRole('button', { name: 'Create' }).click();
 

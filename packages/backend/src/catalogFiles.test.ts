@@ -49,11 +49,11 @@ describe('the repository catalog', () => {
       .map(d => d.entity)
       .filter(e => e.kind === 'Resource' && e.spec?.type === 'aws-account');
     expect(accounts.map(a => a.metadata.name).sort()).toEqual([
-      'dev',
-      'org-root',
-      'prod',
-      'shared',
-      'staging',
+      'dev-account',
+      'org-root-account',
+      'prod-account',
+      'shared-account',
+      'staging-account',
     ]);
     for (const a of accounts) {
       expect(a.spec?.owner).toBe('group:default/platform-team');
@@ -63,10 +63,12 @@ describe('the repository catalog', () => {
       );
     }
     const workloads = accounts.filter(a =>
-      ['dev', 'staging', 'prod'].includes(a.metadata.name),
+      ['dev-account', 'staging-account', 'prod-account'].includes(
+        a.metadata.name,
+      ),
     );
     for (const w of workloads) {
-      expect(w.spec?.dependsOn).toEqual(['resource:default/shared']);
+      expect(w.spec?.dependsOn).toEqual(['resource:default/shared-account']);
     }
   });
 

@@ -28,7 +28,7 @@ const TEMPLATE_DIR = resolvePath(REPO_ROOT, 'templates/aws-environment');
 const values = {
   name: 'qa',
   tier: 'dev',
-  account: 'resource:default/dev',
+  account: 'resource:default/dev-account',
   region: 'eu-west-1',
   owner: 'group:default/team-orders',
   cidr: 'auto',
@@ -207,7 +207,7 @@ describe('aws-environment template on the scaffolder backend (local git target)'
       ...values,
       name: 'live',
       tier: 'prod',
-      account: 'resource:default/prod',
+      account: 'resource:default/prod-account',
       singleNatGateway: false,
     });
     expect(task.status).toBe('failed');

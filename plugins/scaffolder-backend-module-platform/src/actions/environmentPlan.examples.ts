@@ -14,7 +14,7 @@ export const examples: TemplateExample[] = [
           input: {
             name: 'qa',
             tier: 'dev',
-            account: 'resource:default/dev',
+            account: 'resource:default/dev-account',
             region: 'eu-west-1',
             owner: 'group:default/team-orders',
             singleNatGateway: true,
@@ -36,7 +36,7 @@ export const examples: TemplateExample[] = [
           input: {
             name: 'prod-eu',
             tier: 'prod',
-            account: 'resource:default/prod',
+            account: 'resource:default/prod-account',
             region: 'eu-west-1',
             owner: 'group:default/platform-team',
             cidr: '10.40.0.0/16',
