@@ -47,6 +47,8 @@ describe('aws-insights plugin (sample fleet)', () => {
     const fleet = await get('/fleet');
     const checks: Array<[string, string, number]> = [
       ['/fleet', '/fleet', 200],
+      ['/fleet', '/fleet?accountId=000000000005&region=eu-central-1', 200],
+      ['/fleet', '/fleet?region=Ireland', 400],
       ['/environments/{name}', '/environments/prod', 200],
       ['/clusters/{name}', '/clusters/prod-eks', 200],
       [
@@ -109,6 +111,35 @@ describe('aws-insights plugin (sample fleet)', () => {
     expect(dev.reasons).toContain('backup retention 1 day < 7');
   });
 
+  it('serves a subset of the fleet for the filter bar (account, region, environment)', async () => {
+    const get = (query: string) =>
+      request(server)
+        .get(`/api/aws-insights/fleet${query}`)
+        .set('Authorization', user);
+    const all = (await get('')).body;
+    const prodCentral = (
+      await get('?accountId=000000000005&region=eu-central-1')
+    ).body;
+    expect(prodCentral.clusters.map((c: any) => c.cluster)).toEqual([
+      'prod-eks-euc1',
+    ]);
+    expect(prodCentral.sample).toBe(true);
+    expect(prodCentral.fleet.nodes).toBe(prodCentral.clusters[0].nodes);
+    expect(prodCentral.fleet.nodes).toBeLessThan(all.fleet.nodes);
+    const staging = (await get('?environment=staging')).body;
+    expect(staging.clusters.map((c: any) => c.environment)).toEqual([
+      'staging',
+    ]);
+    expect(staging.databases.map((d: any) => d.record.environment)).toEqual(
+      staging.databases.map(() => 'staging'),
+    );
+    const bad = await get('?accountId=12');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe(
+      "accountId must be 12 digits, got '12'",
+    );
+  });
+
   it('serves a cluster, a database and a web ACL by name', async () => {
     const cluster = await request(server)
       .get('/api/aws-insights/clusters/prod-eks')
@@ -147,5 +178,23 @@ describe('aws-insights plugin (sample fleet)', () => {
     expect(res.status).toBe(200);
     expect(res.body.points.length).toBeGreaterThanOrEqual(1);
     expect(res.body.points[0].vcpu).toBeGreaterThan(0);
+  });
+
+  it('backfills 30 days of labelled sample trend on the first sample refresh', async () => {
+    const res = await request(server)
+      .get('/api/aws-insights/history?scope=fleet&days=30')
+      .set('Authorization', user);
+    const points = res.body.points as Array<{
+      takenAt: string;
+      sample: boolean;
+    }>;
+    // 119 backfilled 6-hourly points plus at least the refresh itself.
+    expect(points.length).toBeGreaterThanOrEqual(120);
+    expect(points.every(p => p.sample)).toBe(true);
+    const spanDays =
+      (Date.parse(points[points.length - 1].takenAt) -
+        Date.parse(points[0].takenAt)) /
+      86_400_000;
+    expect(spanDays).toBeGreaterThan(29.5);
   });
 });

@@ -131,11 +131,19 @@ describe('two aws-insights replicas on one database and one cache', () => {
     expect(all.length).toBeGreaterThanOrEqual(3);
     expect(all.length).toBeLessThanOrEqual(Math.floor(span / PERIOD_MS) + 2);
 
-    // One 'fleet' history row per refresh, whichever replica ran it.
+    // One 'fleet' history row per refresh, whichever replica ran it (the sample trend that the
+    // first refresh backfills lies a day and more in the past: not counted).
     const [{ count }] = await knex('insight_snapshots')
       .where('scope', 'fleet')
+      .andWhere('taken_at', '>', new Date(Date.now() - 3_600_000))
       .count({ count: '*' });
     expect(Number(count)).toBe(all.length);
+    // ...and the backfill happened exactly once: 119 six-hourly points within 30 days.
+    const [{ backfilled }] = await knex('insight_snapshots')
+      .where('scope', 'fleet')
+      .andWhere('taken_at', '<', new Date(Date.now() - 3_600_000))
+      .count({ backfilled: '*' });
+    expect(Number(backfilled)).toBe(119);
     const tasks = await knex('backstage_backend_tasks__tasks').where(
       'id',
       'aws-insights-refresh',

@@ -45,9 +45,16 @@ export interface HistoryResponse {
   points: HistoryPoint[];
 }
 
+/** A subset of the fleet for GET /fleet: any combination, all optional. */
+export interface FleetFilter {
+  accountId?: string;
+  region?: string;
+  environment?: string;
+}
+
 /** The AWS insights HTTP API (see plugins/aws-insights-backend/src/schema/openapi.yaml). */
 export interface AwsInsightsApi {
-  getFleet(): Promise<FleetResponse>;
+  getFleet(filter?: FleetFilter): Promise<FleetResponse>;
   getEnvironment(name: string): Promise<FleetResponse>;
   getCluster(name: string): Promise<ClusterResponse>;
   getDatabase(identifier: string): Promise<DatabaseResponse>;

@@ -16,7 +16,8 @@ import {
   DEFAULT_STACK_PREFIXES,
 } from '../collectors';
 import { sampleFleetRecords } from '../sample';
-import { historyRows } from '../store/historyRows';
+import { FLEET_SCOPE, historyRows } from '../store/historyRows';
+import { sampleHistoryRows } from '../sample/sampleHistory';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { carryOverFailedSources } from './carryOver';
 
@@ -110,7 +111,19 @@ export class InsightsService {
     await this.cache.set(RECORDS_KEY, records as any, { ttl });
     await this.cache.set(SNAPSHOT_KEY, snapshot as any, { ttl });
     await this.cache.set(SNAPSHOT_AT_KEY, snapshot.generatedAt, { ttl });
-    await this.store.append(historyRows(snapshot));
+    const rows = historyRows(snapshot);
+    if (
+      this.sampleMode &&
+      !(await this.store.hasPointsBefore(
+        FLEET_SCOPE,
+        new Date(now.getTime() - 86_400_000),
+        true,
+      ))
+    ) {
+      // A fresh sample portal gets a month of labelled sample trend at once.
+      await this.store.append(sampleHistoryRows(rows, now));
+    }
+    await this.store.append(rows);
     const pruneBefore = new Date(
       now.getTime() - this.settings.historyRetentionDays * 86_400_000,
     );
@@ -196,7 +209,11 @@ export class InsightsService {
   }
 
   history(scope: string, days: number) {
-    return this.store.history(scope, new Date(Date.now() - days * 86_400_000));
+    return this.store.history(
+      scope,
+      new Date(Date.now() - days * 86_400_000),
+      this.sampleMode,
+    );
   }
 
   private async collect(now: Date): Promise<FleetRecords> {

@@ -31,6 +31,35 @@ function freshness(snapshot: FleetSnapshot, refreshFrequencyMs: number) {
   };
 }
 
+const ACCOUNT_ID = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+const ENVIRONMENT = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** `?accountId=&region=&environment=` of GET /fleet; undefined when none is given. */
+export function fleetFilter(
+  query: Record<string, unknown>,
+): { accountId?: string; region?: string; environment?: string } | undefined {
+  const rules: Array<[string, RegExp, string]> = [
+    ['accountId', ACCOUNT_ID, 'must be 12 digits'],
+    ['region', REGION, 'must be a region code such as eu-west-1'],
+    [
+      'environment',
+      ENVIRONMENT,
+      'must be lowercase letters, digits and dashes',
+    ],
+  ];
+  const filter: Record<string, string> = {};
+  for (const [field, pattern, rule] of rules) {
+    const value = query[field];
+    if (value === undefined || value === '') continue;
+    if (typeof value !== 'string' || !pattern.test(value)) {
+      throw new InputError(`${field} ${rule}, got '${String(value)}'`);
+    }
+    filter[field] = value;
+  }
+  return Object.keys(filter).length ? filter : undefined;
+}
+
 function param(value: string, field: string): string {
   if (!NAME.test(value))
     throw new InputError(`${field} '${value}' is not a valid name`);
@@ -82,7 +111,15 @@ export async function createRouter(options: {
     res.json({ status: 'ok', sample: service.sampleMode });
   });
 
-  router.get('/fleet', async (_req, res) => {
+  router.get('/fleet', async (req, res) => {
+    const filter = fleetFilter(req.query);
+    if (filter) {
+      // A subset (the dashboards' filter bar): the same aggregation over the filtered records.
+      await ready();
+      const view = (await service.view(filter))!;
+      res.json({ ...view, ...stamp(view) });
+      return;
+    }
     const current = await service.currentFleet();
     if (!current) await ready(); // throws the "first refresh" 404
     // The snapshot is serialised once per refresh; only the age fields are per request

@@ -66,6 +66,25 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([120]);
     });
 
+    it('keeps sample points apart from real ones and finds points before a time', async () => {
+      const scope = 'environment:kinds';
+      await store.append([
+        { ...point('2026-11-10T00:00:00.000Z', scope, 10), sample: true },
+        point('2026-11-22T00:00:00.000Z', scope, 20),
+      ]);
+      const vcpus = async (sample?: boolean) =>
+        (await store.history(scope, new Date(0), sample)).map(h => h.vcpu);
+      expect(await vcpus()).toEqual([10, 20]);
+      expect(await vcpus(true)).toEqual([10]);
+      expect(await vcpus(false)).toEqual([20]);
+      const nov15 = new Date('2026-11-15T00:00:00Z');
+      expect(await store.hasPointsBefore(scope, nov15, true)).toBe(true);
+      expect(await store.hasPointsBefore(scope, nov15, false)).toBe(false);
+      expect(await store.hasPointsBefore('fleet:none', nov15, true)).toBe(
+        false,
+      );
+    });
+
     it('stores a large refresh in batches', async () => {
       const rows = Array.from({ length: 500 }, (_, i) =>
         point('2026-11-23T00:00:00.000Z', `cluster:arn:${i}`, 8),

@@ -44,12 +44,20 @@ export class SnapshotStore {
     );
   }
 
-  /** Points of one scope since `since`, oldest first. */
-  async history(scope: string, since: Date): Promise<HistoryRow[]> {
-    const rows = await this.db(TABLE)
+  /**
+   * Points of one scope since `since`, oldest first. With `sample` given, only points of that
+   * kind: a portal that connected real accounts must not chart the sample fleet's past.
+   */
+  async history(
+    scope: string,
+    since: Date,
+    sample?: boolean,
+  ): Promise<HistoryRow[]> {
+    const query = this.db(TABLE)
       .where('scope', scope)
-      .andWhere('taken_at', '>=', since)
-      .orderBy('taken_at', 'asc');
+      .andWhere('taken_at', '>=', since);
+    if (sample !== undefined) query.andWhere('sample', sample);
+    const rows = await query.orderBy('taken_at', 'asc');
     return rows.map(r => ({
       takenAt: new Date(r.taken_at).toISOString(),
       scope: r.scope,
@@ -65,6 +73,19 @@ export class SnapshotStore {
       usdPerHour: Number(r.usd_per_hour),
       onDemandX86UsdPerHour: Number(r.on_demand_x86_usd_per_hour),
     }));
+  }
+
+  /** Whether any point of `scope` (of the given kind) is older than `before`. */
+  async hasPointsBefore(
+    scope: string,
+    before: Date,
+    sample: boolean,
+  ): Promise<boolean> {
+    const row = await this.db(TABLE)
+      .where({ scope, sample })
+      .andWhere('taken_at', '<', before)
+      .first('scope');
+    return row !== undefined;
   }
 
   /** Deletes points older than `before`; returns how many went. */

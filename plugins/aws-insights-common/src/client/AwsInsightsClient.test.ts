@@ -35,6 +35,8 @@ describe('AwsInsightsClient', () => {
     await client.getDatabase('prod-aurora-pg');
     await client.getWebAcl('prod-web', 168);
     await client.getHistory('environment:prod', 30);
+    await client.getFleet({ accountId: '000000000005', region: 'eu-west-1' });
+    await client.getFleet({ environment: '', region: undefined });
     expect(calls).toEqual([
       'http://backend/api/aws-insights/fleet',
       'http://backend/api/aws-insights/environments/prod',
@@ -42,6 +44,8 @@ describe('AwsInsightsClient', () => {
       'http://backend/api/aws-insights/databases/prod-aurora-pg',
       'http://backend/api/aws-insights/web-acls/prod-web?hours=168',
       'http://backend/api/aws-insights/history?scope=environment%3Aprod&days=30',
+      'http://backend/api/aws-insights/fleet?accountId=000000000005&region=eu-west-1',
+      'http://backend/api/aws-insights/fleet',
     ]);
   });
 

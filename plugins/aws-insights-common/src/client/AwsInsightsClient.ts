@@ -3,6 +3,7 @@ import {
   AwsInsightsApi,
   ClusterResponse,
   DatabaseResponse,
+  FleetFilter,
   FleetResponse,
   HistoryResponse,
   WebAclResponse,
@@ -18,8 +19,14 @@ export interface AwsInsightsClientOptions {
 export class AwsInsightsClient implements AwsInsightsApi {
   constructor(private readonly options: AwsInsightsClientOptions) {}
 
-  getFleet() {
-    return this.get<FleetResponse>('/fleet');
+  getFleet(filter: FleetFilter = {}) {
+    const query = new URLSearchParams();
+    for (const key of ['accountId', 'region', 'environment'] as const) {
+      const value = filter[key];
+      if (value) query.set(key, value);
+    }
+    const suffix = query.toString() ? `?${query}` : '';
+    return this.get<FleetResponse>(`/fleet${suffix}`);
   }
 
   getEnvironment(name: string) {
