@@ -1,0 +1,192 @@
+import {
+  Box,
+  Chip,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
+import {
+  CapacitySummary,
+  ClusterCapacity,
+  FleetResponse,
+} from '@platform-portal/plugin-aws-insights-common';
+import { formatGiB, formatVcpu } from '../../format';
+import { failedSources } from '../../viewModel/sources';
+import { EmptySection, SourceWarnings } from '../common/StatusAlerts';
+import { SectionCard } from '../common/SectionCard';
+import { HeadroomBar } from './HeadroomBar';
+
+/** Pools have no flag of their own: the backend's default threshold. */
+const LOW_HEADROOM_PERCENT = 15;
+
+const useStyles = makeStyles(theme => ({
+  cluster: { marginBottom: theme.spacing(3), '&:last-child': { marginBottom: 0 } },
+  heading: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(1),
+  },
+  name: { fontWeight: 700, fontSize: '1rem' },
+  meta: { color: theme.palette.text.secondary, fontSize: '0.8rem' },
+  types: { display: 'flex', flexWrap: 'wrap', gap: 4 },
+  numeric: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  bar: { width: 180 },
+}));
+
+function requested(value: number | undefined, provisioned: string) {
+  return value === undefined
+    ? `${provisioned} / unknown`
+    : `${provisioned} / ${formatVcpu(value).replace(' vCPU', '')}`;
+}
+
+function InstanceTypes(props: { summary: CapacitySummary }) {
+  const classes = useStyles();
+  return (
+    <div className={classes.types}>
+      {props.summary.byInstanceType.map(t => (
+        <Chip
+          key={t.instanceType}
+          size="small"
+          variant="outlined"
+          label={`${t.count} × ${t.instanceType}`}
+        />
+      ))}
+    </div>
+  );
+}
+
+function CapacityRow(props: {
+  name: string;
+  summary: CapacitySummary;
+  low: boolean;
+  bold?: boolean;
+}) {
+  const classes = useStyles();
+  const { summary } = props;
+  return (
+    <TableRow>
+      <TableCell>
+        <Typography variant="body2" style={{ fontWeight: props.bold ? 700 : 400 }}>
+          {props.name}
+        </Typography>
+      </TableCell>
+      <TableCell className={classes.numeric} align="right">
+        {summary.nodes}
+      </TableCell>
+      <TableCell className={classes.numeric} align="right">
+        {requested(summary.requestedVcpu, String(summary.vcpu))}
+      </TableCell>
+      <TableCell className={classes.numeric} align="right">
+        {summary.requestedMemoryGiB === undefined
+          ? `${formatGiB(summary.memoryGiB)} / unknown`
+          : `${formatGiB(summary.memoryGiB)} / ${formatGiB(
+              summary.requestedMemoryGiB,
+            )}`}
+      </TableCell>
+      <TableCell className={classes.bar}>
+        <HeadroomBar
+          provisionedVcpu={summary.vcpu}
+          requestedVcpu={summary.requestedVcpu}
+          headroomPercent={summary.headroomPercent}
+          low={props.low}
+        />
+      </TableCell>
+      <TableCell>
+        <InstanceTypes summary={summary} />
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** One cluster: its totals, then a row per node pool. */
+export function ClusterCapacityView(props: { cluster: ClusterCapacity }) {
+  const classes = useStyles();
+  const { cluster: c } = props;
+  return (
+    <Box className={classes.cluster} aria-label={`Cluster ${c.cluster}`} role="group">
+      <div className={classes.heading}>
+        <Typography className={classes.name} component="h3">
+          {c.cluster}
+        </Typography>
+        {c.environment && <Chip size="small" label={c.environment} />}
+        <span className={classes.meta}>
+          {c.region} · account {c.accountId} · Kubernetes {c.version} · {c.status}
+        </span>
+      </div>
+      {c.lowHeadroom && (
+        <Alert severity="warning" style={{ marginBottom: 8 }}>
+          Low headroom: only {c.headroomPercent?.toFixed(1)} % of CPU is not
+          requested. Add capacity or raise the node pool limits.
+        </Alert>
+      )}
+      {!c.requestsKnown && (
+        <Alert severity="info" style={{ marginBottom: 8 }}>
+          Requests unknown: enable Container Insights on {c.cluster} to see
+          requested CPU and memory and the headroom.
+        </Alert>
+      )}
+      {c.healthIssues.map(issue => (
+        <Alert key={issue.code} severity="error" style={{ marginBottom: 8 }}>
+          {issue.code}: {issue.message}
+        </Alert>
+      ))}
+      <Table size="small" aria-label={`Node pools of ${c.cluster}`}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Pool</TableCell>
+            <TableCell align="right">Nodes</TableCell>
+            <TableCell align="right">vCPU prov. / req.</TableCell>
+            <TableCell align="right">Memory prov. / req.</TableCell>
+            <TableCell>CPU headroom</TableCell>
+            <TableCell>Instance types</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          <CapacityRow name="All pools" summary={c} low={c.lowHeadroom} bold />
+          {c.pools.map(p => (
+            <CapacityRow
+              key={p.pool}
+              name={`${p.pool} (${p.kind})`}
+              summary={p}
+              low={
+                p.headroomPercent !== undefined &&
+                p.headroomPercent < LOW_HEADROOM_PERCENT
+              }
+            />
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+/** EKS capacity per cluster and node pool: provisioned vs requested and the headroom. */
+export function CapacitySection(props: {
+  fleet: FleetResponse;
+  environment?: string;
+}) {
+  const { fleet } = props;
+  const low = fleet.clusters.filter(c => c.lowHeadroom).length;
+  return (
+    <SectionCard
+      title="EKS capacity"
+      subheader={`${fleet.clusters.length} clusters · ${fleet.fleet.nodes} nodes · ${formatVcpu(
+        fleet.fleet.vcpu,
+      )}${low ? ` · ${low} with low headroom` : ''}`}
+    >
+      <SourceWarnings sources={failedSources(fleet.sources, 'capacity')} />
+      {fleet.clusters.length === 0 ? (
+        <EmptySection what="EKS clusters" environment={props.environment} />
+      ) : (
+        fleet.clusters.map(c => <ClusterCapacityView key={c.arn} cluster={c} />)
+      )}
+    </SectionCard>
+  );
+}

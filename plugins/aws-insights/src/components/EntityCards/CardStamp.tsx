@@ -1,0 +1,15 @@
+import { Box, Chip } from '@material-ui/core';
+import { Freshness } from '@platform-portal/plugin-aws-insights-common';
+import { FreshnessStamp } from '../common/Freshness';
+
+/** The card header's age stamp, a Sample chip, and the stale flag. */
+export function CardStamp(props: { freshness: Freshness }) {
+  const f = props.freshness;
+  return (
+    <Box display="flex" alignItems="center" style={{ gap: 8 }} component="span">
+      <FreshnessStamp generatedAt={f.generatedAt} ageSeconds={f.ageSeconds} stale={f.stale} color="textSecondary" />
+      {f.sample && <Chip size="small" label="Sample fleet" />}
+      {f.stale && <Chip size="small" color="secondary" label="Stale" />}
+    </Box>
+  );
+}

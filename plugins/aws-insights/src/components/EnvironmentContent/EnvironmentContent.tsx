@@ -1,0 +1,63 @@
+import { Box, Typography } from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { awsInsightsApiRef } from '../../api';
+import { isNotFound, useAsync } from '../../hooks/useAsync';
+import { FreshnessStamp } from '../common/Freshness';
+import { CONNECT_AWS_HINT, SectionError } from '../common/StatusAlerts';
+import {
+  InsightsDashboard,
+  InsightsDashboardSkeleton,
+} from '../Dashboard/InsightsDashboard';
+
+/** The environment entity's "Platform" tab: the dashboards filtered to this environment. */
+export function EnvironmentContent() {
+  const { entity } = useEntity();
+  const name = entity.metadata.name;
+  const api = useApi(awsInsightsApiRef);
+  const state = useAsync(() => api.getEnvironment(name), [api, name]);
+
+  if (state.error && isNotFound(state.error)) {
+    return (
+      <Alert severity="info" variant="outlined">
+        <AlertTitle>No AWS resources for environment {name}</AlertTitle>
+        No EKS cluster, RDS database or WAF web ACL is tagged{' '}
+        <code>environment={name}</code>. Tag the environment's resources with it
+        to see their capacity, cost and health here. {CONNECT_AWS_HINT}.
+      </Alert>
+    );
+  }
+  if (state.error) {
+    return (
+      <SectionError
+        what={`environment ${name} (GET /environments/${name})`}
+        error={state.error}
+        onRetry={state.retry}
+      />
+    );
+  }
+  if (!state.value) return <InsightsDashboardSkeleton />;
+  const fleet = state.value;
+  return (
+    <Box>
+      <Box display="flex" justifyContent="space-between" alignItems="baseline" mb={1}>
+        <Typography variant="h6" component="h2">
+          AWS resources tagged environment={name}
+        </Typography>
+        <FreshnessStamp
+          generatedAt={fleet.generatedAt}
+          ageSeconds={fleet.ageSeconds}
+          stale={fleet.stale}
+          color="textSecondary"
+        />
+      </Box>
+      <InsightsDashboard
+        fleet={fleet}
+        environment={name}
+        historyScope={`environment:${name}`}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Content, Header, HeaderLabel, Page } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { FleetFilter } from '@platform-portal/plugin-aws-insights-common';
+import { awsInsightsApiRef } from '../../api';
+import { formatFreshness } from '../../format';
+import { useAsync } from '../../hooks/useAsync';
+import {
+  FilterOptions,
+  filterFromSearch,
+  filterOptions,
+  historyScope,
+  mergeOptions,
+} from '../../viewModel/filter';
+import { SectionError } from '../common/StatusAlerts';
+import {
+  InsightsDashboard,
+  InsightsDashboardSkeleton,
+} from '../Dashboard/InsightsDashboard';
+import { FilterBar } from './FilterBar';
+
+const NO_OPTIONS: FilterOptions = { accounts: [], regions: [], environments: [] };
+
+/** The Platform page: the whole fleet (or the filtered subset) on one page. */
+export function FleetPage() {
+  const api = useApi(awsInsightsApiRef);
+  const [search, setSearch] = useSearchParams();
+  const filter = useMemo(() => filterFromSearch(search), [search]);
+  const key = JSON.stringify(filter);
+  const state = useAsync(() => api.getFleet(filter), [api, key]);
+  const [options, setOptions] = useState(NO_OPTIONS);
+  const fleet = state.value;
+
+  useEffect(() => {
+    if (fleet) setOptions(previous => mergeOptions(previous, filterOptions(fleet)));
+  }, [fleet]);
+
+  const onFilter = (next: FleetFilter) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v) params.set(k, v);
+    setSearch(params, { replace: true });
+  };
+  const scope = historyScope(filter, fleet);
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Platform"
+        subtitle="EKS capacity, Spot/Graviton mix, RDS health and WAF blocks across every environment"
+      >
+        {fleet && (
+          <HeaderLabel
+            label={fleet.stale ? 'Data (stale)' : 'Data'}
+            value={formatFreshness(fleet.generatedAt, fleet.ageSeconds)}
+          />
+        )}
+        {fleet && <HeaderLabel label="Source" value={fleet.sample ? 'Sample fleet' : 'AWS'} />}
+      </Header>
+      <Content>
+        <FilterBar filter={filter} options={options} onChange={onFilter} />
+        {state.error ? (
+          <SectionError what="the fleet (GET /fleet)" error={state.error} onRetry={state.retry} />
+        ) : fleet ? (
+          <InsightsDashboard
+            fleet={fleet}
+            environment={filter.environment}
+            historyScope={scope.scope}
+            historyNote={scope.partial ? 'whole fleet' : undefined}
+          />
+        ) : (
+          <InsightsDashboardSkeleton />
+        )}
+      </Content>
+    </Page>
+  );
+}

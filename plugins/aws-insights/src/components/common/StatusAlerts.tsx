@@ -1,0 +1,114 @@
+import { Box, Button } from '@material-ui/core';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { SourceStatus } from '@platform-portal/plugin-aws-insights-common';
+import { formatAge, secondsSince } from '../../format';
+
+const SERVICE_NAMES: Record<string, string> = {
+  eks: 'EKS',
+  ec2: 'EC2',
+  pricing: 'Pricing',
+  cloudwatch: 'CloudWatch',
+  rds: 'RDS',
+  wafv2: 'WAFv2',
+  cloudformation: 'CloudFormation',
+  sample: 'Sample fleet',
+};
+
+export function serviceName(service: string) {
+  return SERVICE_NAMES[service] ?? service;
+}
+
+/** Which AWS sources behind this section failed in the last refresh, and how old their data is. */
+export function SourceWarnings(props: { sources: SourceStatus[] }) {
+  if (props.sources.length === 0) return null;
+  return (
+    <Box mb={2}>
+      <Alert severity="warning" role="alert">
+        <AlertTitle>
+          {props.sources.length === 1
+            ? 'A data source failed in the last refresh'
+            : `${props.sources.length} data sources failed in the last refresh`}
+        </AlertTitle>
+        {props.sources.map(s => (
+          <div key={`${s.service}/${s.accountId}/${s.region}`}>
+            <strong>{serviceName(s.service)}</strong> in account {s.accountId}{' '}
+            ({s.region}): {s.error?.name ?? 'Error'}
+            {s.error?.message ? ` - ${s.error.message}` : ''}.{' '}
+            {s.staleSince
+              ? `Showing its data from ${formatAge(
+                  secondsSince(s.staleSince),
+                )} ago.`
+              : 'No data from it is shown.'}
+          </div>
+        ))}
+      </Alert>
+    </Box>
+  );
+}
+
+/** A request for this section failed: the rest of the page is unaffected. */
+export function SectionError(props: {
+  what: string;
+  error: Error;
+  onRetry?: () => void;
+}) {
+  return (
+    <Alert
+      severity="error"
+      role="alert"
+      action={
+        props.onRetry && (
+          <Button color="inherit" size="small" onClick={props.onRetry}>
+            Retry
+          </Button>
+        )
+      }
+    >
+      <AlertTitle>Could not load {props.what}</AlertTitle>
+      {props.error.message}
+    </Alert>
+  );
+}
+
+export const CONNECT_AWS_HINT =
+  'Connect accounts in app-config (see README, Connect real AWS accounts)';
+
+/** The data is the embedded sample fleet, not real accounts. */
+export function SampleBanner() {
+  return (
+    <Box mb={2}>
+      <Alert severity="info" aria-label="Sample fleet">
+        <strong>Sample fleet:</strong> no AWS accounts are connected.{' '}
+        {CONNECT_AWS_HINT}.
+      </Alert>
+    </Box>
+  );
+}
+
+/** Two refreshes were missed: the numbers may be out of date. */
+export function StaleWarning(props: { ageSeconds: number }) {
+  return (
+    <Box mb={2}>
+      <Alert severity="warning" role="alert">
+        <strong>Stale data:</strong> the last successful refresh was{' '}
+        {formatAge(props.ageSeconds)} ago; the backend has missed at least two
+        refreshes. Figures may be out of date.
+      </Alert>
+    </Box>
+  );
+}
+
+/** Nothing of this kind is in scope: what to tag and how to connect AWS. */
+export function EmptySection(props: { what: string; environment?: string }) {
+  return (
+    <Alert severity="info" variant="outlined">
+      <AlertTitle>No {props.what}</AlertTitle>
+      {props.environment
+        ? `No ${props.what} are tagged environment=${props.environment}. `
+        : `No ${props.what} in this selection. `}
+      Tag AWS resources with <code>environment=&lt;name&gt;</code> to show them
+      here. {CONNECT_AWS_HINT}.
+    </Alert>
+  );
+}

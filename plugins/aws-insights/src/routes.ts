@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/frontend-plugin-api';
+
+/** The Platform page (fleet dashboards). */
+export const rootRouteRef = createRouteRef();

@@ -1,0 +1,109 @@
+import { FleetResponse } from '@platform-portal/plugin-aws-insights-common';
+import {
+  formatCount,
+  formatPercent,
+  formatShare,
+  formatUsd,
+  formatVcpu,
+} from '../format';
+
+export type KpiTone = 'normal' | 'good' | 'warning' | 'error';
+
+export interface Kpi {
+  id: string;
+  label: string;
+  value: string;
+  hint?: string;
+  tone: KpiTone;
+}
+
+/** Databases whose verdict is not healthy. */
+export function unhealthyDatabases(fleet: Pick<FleetResponse, 'databases'>) {
+  return fleet.databases.filter(d => d.verdict !== 'healthy');
+}
+
+/** The tiles on top of the dashboards, in reading order. */
+export function kpis(fleet: FleetResponse): Kpi[] {
+  const { fleet: capacity, mix } = fleet;
+  const unhealthy = unhealthyDatabases(fleet);
+  const critical = unhealthy.filter(d => d.verdict === 'critical').length;
+  const blocked = fleet.wafs.reduce((sum, w) => sum + w.blocked, 0);
+  const allowed = fleet.wafs.reduce((sum, w) => sum + w.allowed, 0);
+  const lowHeadroom = fleet.clusters.filter(c => c.lowHeadroom).length;
+  const unknown = fleet.clusters.filter(c => !c.requestsKnown).length;
+  return [
+    {
+      id: 'nodes',
+      label: 'Nodes',
+      value: formatCount(capacity.nodes),
+      hint: `${fleet.clusters.length} clusters`,
+      tone: 'normal',
+    },
+    {
+      id: 'vcpu',
+      label: 'vCPU',
+      value: formatVcpu(capacity.vcpu),
+      hint: `${formatCount(capacity.memoryGiB)} GiB memory`,
+      tone: 'normal',
+    },
+    {
+      id: 'headroom',
+      label: 'CPU headroom',
+      value: formatPercent(capacity.headroomPercent),
+      hint: [
+        lowHeadroom ? `${lowHeadroom} low` : '',
+        unknown ? `requests unknown on ${unknown}` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+      tone: lowHeadroom || unknown ? 'warning' : 'good',
+    },
+    {
+      id: 'spot',
+      label: 'Spot share',
+      value: formatShare(mix.spotShareByVcpu),
+      hint: 'by vCPU',
+      tone: 'normal',
+    },
+    {
+      id: 'graviton',
+      label: 'Graviton share',
+      value: formatShare(mix.armShareByVcpu),
+      hint: 'arm64 by vCPU',
+      tone: 'normal',
+    },
+    {
+      id: 'cost',
+      label: 'Compute $/month',
+      value: formatUsd(mix.usdPerMonth),
+      hint: `${formatUsd(mix.usdPerHour)}/hour`,
+      tone: 'normal',
+    },
+    {
+      id: 'savings',
+      label: 'Savings/month',
+      value: formatUsd(mix.savingsUsdPerMonth),
+      hint: `${formatPercent(mix.savingsPercent)} vs all On-Demand x86`,
+      tone: 'good',
+    },
+    {
+      id: 'databases',
+      label: 'Unhealthy databases',
+      value: formatCount(unhealthy.length),
+      hint: `of ${fleet.databases.length}${
+        critical ? `, ${critical} critical` : ''
+      }`,
+      tone: critical ? 'error' : unhealthy.length ? 'warning' : 'good',
+    },
+    {
+      id: 'blocked',
+      label: 'Blocked requests 24h',
+      value: formatCount(blocked),
+      hint: `${formatShare(
+        allowed + blocked ? blocked / (allowed + blocked) : 0,
+        2,
+      )} of requests`,
+      tone: fleet.wafs.some(w => w.spike) ? 'warning' : 'normal',
+    },
+  ];
+}
