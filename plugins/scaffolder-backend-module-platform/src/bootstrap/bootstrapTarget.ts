@@ -1,0 +1,97 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { resolveAccount } from '../environments';
+import {
+  ACCOUNT_ROLE_ANNOTATION,
+  accountRoleOf,
+  AccountRole,
+  stateBucketName,
+} from './stackParameters';
+
+type Account = Awaited<ReturnType<typeof resolveAccount>>;
+
+export interface BootstrapTarget {
+  account: Account;
+  role: AccountRole;
+  region: string;
+  /** The account holding Terraform state, when the catalog names one. */
+  stateAccount?: Account;
+  stateBucketName?: string;
+}
+
+/**
+ * The account to bootstrap, its role, and the shared (state) account: the aws-account entity
+ * annotated `platform-portal.io/account-role: shared`, else `platform.iac.stateAccount`.
+ */
+export async function resolveBootstrapTarget(options: {
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+  config: Config;
+  accountRef: string;
+  region?: string;
+  accountRole?: AccountRole;
+}): Promise<BootstrapTarget> {
+  const { catalog, credentials, config } = options;
+  const account = await resolveAccount(
+    catalog,
+    credentials,
+    options.accountRef,
+    'account',
+  );
+  const stateAccount = await findStateAccount(catalog, credentials, config);
+  const isStateAccount =
+    !!stateAccount && stateAccount.accountId === account.accountId;
+  const role =
+    options.accountRole ??
+    accountRoleOf({
+      annotation:
+        account.entity.metadata.annotations?.[ACCOUNT_ROLE_ANNOTATION],
+      isStateAccount,
+      field: 'account',
+    });
+  const region = options.region ?? account.region ?? 'us-east-1';
+  const pattern =
+    config.getOptionalString('platform.iac.stateBucketPattern') ??
+    'tfstate-{accountId}-{region}';
+  return {
+    account,
+    role,
+    region,
+    stateAccount,
+    stateBucketName:
+      role === 'shared'
+        ? stateBucketName(pattern, account.accountId, region)
+        : undefined,
+  };
+}
+
+async function findStateAccount(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+  config: Config,
+): Promise<Account | undefined> {
+  const { items } = await catalog.getEntities(
+    {
+      filter: {
+        kind: 'Resource',
+        'spec.type': 'aws-account',
+        [`metadata.annotations.${ACCOUNT_ROLE_ANNOTATION}`]: 'shared',
+      },
+    },
+    { credentials },
+  );
+  const configured = config.getOptionalString('platform.iac.stateAccount');
+  const ref = items[0]
+    ? `resource:${items[0].metadata.namespace ?? 'default'}/${
+        items[0].metadata.name
+      }`
+    : configured && `resource:default/${configured}`;
+  if (!ref) return undefined;
+  return resolveAccount(
+    catalog,
+    credentials,
+    ref,
+    'platform.iac.stateAccount',
+  ).catch(() => undefined);
+}
