@@ -24,7 +24,7 @@ export function SourceWarnings(props: { sources: SourceStatus[] }) {
   if (props.sources.length === 0) return null;
   return (
     <Box mb={2}>
-      <Alert severity="warning" role="alert">
+      <Alert severity="warning" role="alert" aria-label="Failed data sources">
         <AlertTitle>
           {props.sources.length === 1
             ? 'A data source failed in the last refresh'
