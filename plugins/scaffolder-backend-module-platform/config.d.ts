@@ -22,6 +22,21 @@ export interface Config {
       /** Organisation-wide pool that VPC blocks are allocated from. Defaults to 10.0.0.0/8. */
       cidrPool?: string;
     };
+    services?: {
+      /**
+       * GitHub organisations the flask-react-service template may create repositories in (checked
+       * on the server; the template's RepoUrlPicker allowedOwners should list the same). Defaults to
+       * ['acme'].
+       */
+      allowedGithubOrgs?: string[];
+      /**
+       * Folder of the bare repositories created when no GitHub integration with credentials exists
+       * for the picked host. Defaults to <PORTAL_DATA_DIR>/git/services.
+       */
+      localRepositoriesDir?: string;
+      /** aws-account entity whose ECR registry receives the images. Defaults to shared-account. */
+      registryAccount?: string;
+    };
     /** Account bootstrap (platform:aws:bootstrap-account, templates/aws-account-bootstrap). */
     bootstrap?: {
       /** IAM principal the portal runs as; it may assume each account's platform-portal-read role. */

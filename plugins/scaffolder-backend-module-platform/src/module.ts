@@ -11,6 +11,9 @@ import { createEnvironmentPlanAction } from './actions/environmentPlan';
 import { createIacPublishAction } from './actions/iacPublish';
 import { createIacValidateAction } from './actions/iacValidate';
 import { createPublisher } from './publish/createPublisher';
+import { createServicePrepareAction } from './actions/servicePrepare';
+import { createServicePublishAction } from './actions/servicePublish';
+import { createServiceValidateAction } from './actions/serviceValidate';
 
 /** Registers the Platform Portal's scaffolder actions. */
 export const scaffolderModulePlatform = createBackendModule({
@@ -37,6 +40,10 @@ export const scaffolderModulePlatform = createBackendModule({
           }),
           createIacValidateAction(),
           createIacPublishAction({ publisher, events }),
+          // New-service template (templates/flask-react-service).
+          createServicePrepareAction({ catalog, config }),
+          createServiceValidateAction(),
+          createServicePublishAction({ config, events }),
           createAwsBootstrapAccountAction({ catalog, permissions, config }),
           createAwsRecordBootstrapAction({
             catalog,

@@ -1,0 +1,143 @@
+import { Config } from '@backstage/config';
+import { ConflictError, InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ScmIntegrations } from '@backstage/integration';
+import { parseServiceRequest, ServiceInputError } from '../service/inputRules';
+import {
+  describeEnvironment,
+  environmentProblem,
+  REGION_ANNOTATION,
+  ServiceEnvironment,
+} from '../service/serviceEnvironments';
+import { buildTemplateValues } from '../service/templateValues';
+import {
+  allowedServiceOrgs,
+  createServiceRepoPublisher,
+} from '../service/publish/createServiceRepoPublisher';
+import { ServiceRepoPublisher } from '../service/publish/types';
+import { RepoLocation } from '../service/inputRules';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { examples } from './servicePrepare.examples';
+
+export const SERVICE_PREPARE_ACTION_ID = 'platform:service:prepare';
+
+/**
+ * Checks the new-service form before anything is rendered or published - name, free text,
+ * owner, repository organisation, environments against the catalog, repository not taken - and
+ * computes the values of the skeleton (fetch:template) and of each environment's files.
+ */
+export function createServicePrepareAction(options: {
+  catalog: CatalogService;
+  config: Config;
+  /** Tests replace the publisher; production picks GitHub or local git from config. */
+  publisherFor?: (
+    location: RepoLocation,
+    logger: LoggerService,
+  ) => Promise<ServiceRepoPublisher>;
+}) {
+  const { catalog, config } = options;
+  const publisherFor =
+    options.publisherFor ??
+    ((location: RepoLocation, logger: LoggerService) =>
+      createServiceRepoPublisher(config, location, logger));
+  return createTemplateAction({
+    id: SERVICE_PREPARE_ACTION_ID,
+    description:
+      'Validates a new-service request (name, free text, owner, repository organisation, environments in the catalog) and computes the values of the flask-react-service skeleton.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: z => z.string().describe('Service name, ^[a-z][a-z0-9-]{1,30}$'),
+        description: z =>
+          z.string().optional().describe('One line about the service'),
+        owner: z => z.string().describe('Owner group entity ref'),
+        environments: z =>
+          z.array(z.string()).describe('Entity refs of environment resources'),
+        scheduling: z =>
+          z.string().optional().describe('spot-ok, graviton-ok or critical'),
+        database: z => z.boolean().optional().describe('PostgreSQL yes/no'),
+        repoUrl: z =>
+          z
+            .string()
+            .describe('RepoUrlPicker value: github.com?owner=acme&repo=orders'),
+      },
+      output: {
+        values: z => z.record(z.string(), z.unknown()),
+        environmentValues: z => z.array(z.record(z.string(), z.unknown())),
+        entityRef: z => z.string(),
+        publishTarget: z => z.string(),
+      },
+    },
+    async handler(ctx) {
+      const hosts = ScmIntegrations.fromConfig(config)
+        .github.list()
+        .map(i => i.config.host);
+      let request;
+      try {
+        request = parseServiceRequest(ctx.input, {
+          hosts,
+          owners: allowedServiceOrgs(config),
+        });
+      } catch (error) {
+        if (error instanceof ServiceInputError) {
+          throw new InputError(`Invalid service request: ${error.message}`);
+        }
+        throw error;
+      }
+      const credentials = await ctx.getInitiatorCredentials();
+      const environments: ServiceEnvironment[] = [];
+      const problems: string[] = [];
+      for (const ref of request.environmentRefs) {
+        const entity = await catalog
+          .getEntityByRef(ref, { credentials })
+          .catch(() => undefined);
+        const problem = environmentProblem(entity, ref);
+        if (problem || !entity) problems.push(`environments: ${problem}`);
+        else environments.push(describeEnvironment(entity, request.name));
+      }
+      if (problems.length > 0) {
+        throw new InputError(`Invalid service request: ${problems.join('; ')}`);
+      }
+      const registryAccountRef = `resource:default/${
+        config.getOptionalString('platform.services.registryAccount') ??
+        'shared-account'
+      }`;
+      const registryAccount = await catalog.getEntityByRef(registryAccountRef, {
+        credentials,
+      });
+      const registryId =
+        registryAccount?.metadata.annotations?.['aws.amazon.com/account-id'];
+      if (!registryId || !/^\d{12}$/.test(registryId)) {
+        throw new InputError(
+          `platform.services.registryAccount: ${registryAccountRef} (the account holding ECR) is not an aws-account with a 12-digit id in the catalog`,
+        );
+      }
+      const registryRegion =
+        registryAccount?.metadata.annotations?.[REGION_ANNOTATION] ??
+        environments[0].region;
+
+      const publisher = await publisherFor(request.repo, ctx.logger);
+      if (await publisher.exists(request.repo)) {
+        throw new ConflictError(
+          `repoUrl: repository ${request.repo.owner}/${request.repo.repo} already exists (${publisher.kind}); choose another name`,
+        );
+      }
+      const { values, environmentValues } = buildTemplateValues(
+        request,
+        environments,
+        { accountId: registryId, region: registryRegion },
+      );
+      ctx.logger.info(
+        `Service ${request.name} for ${values.environments
+          .map(e => `${e.name} (${e.tier})`)
+          .join(', ')}; repository ${values.repoSlug} via ${publisher.kind}`,
+      );
+      ctx.output('values', values);
+      ctx.output('environmentValues', environmentValues);
+      ctx.output('entityRef', `component:default/${request.name}`);
+      ctx.output('publishTarget', publisher.kind);
+    },
+  });
+}

