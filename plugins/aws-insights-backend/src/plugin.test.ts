@@ -111,6 +111,47 @@ describe('aws-insights plugin (sample fleet)', () => {
     expect(dev.reasons).toContain('backup retention 1 day < 7');
   });
 
+  it('serves /fleet gzipped to clients that accept it, plain to others, and 304 on a matching ETag', async () => {
+    const gzipped = await request(server)
+      .get('/api/aws-insights/fleet')
+      .set('Authorization', user)
+      .set('Accept-Encoding', 'gzip, deflate, br');
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(gzipped.body.sample).toBe(true); // supertest decoded it
+    const plain = await request(server)
+      .get('/api/aws-insights/fleet')
+      .set('Authorization', user)
+      .set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.generatedAt).toBe(gzipped.body.generatedAt);
+    expect(plain.headers['content-type']).toMatch(/application\/json/);
+    expect(plain.headers.etag).toMatch(/^W\/"fleet-\d+-\d+-0"$/);
+    // Within one second the age, and so the ETag, stays the same: revalidation answers 304.
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.now());
+    try {
+      const fresh = await request(server)
+        .get('/api/aws-insights/fleet')
+        .set('Authorization', user);
+      const revalidated = await request(server)
+        .get('/api/aws-insights/fleet')
+        .set('Authorization', user)
+        .set('If-None-Match', fresh.headers.etag);
+      expect(revalidated.status).toBe(304);
+      expect(revalidated.text).toBe('');
+      now.mockReturnValue(Date.now() + 5_000);
+      const older = await request(server)
+        .get('/api/aws-insights/fleet')
+        .set('Authorization', user)
+        .set('If-None-Match', fresh.headers.etag);
+      expect(older.status).toBe(200);
+      expect(older.body.ageSeconds).toBe(fresh.body.ageSeconds + 5);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   it('serves a subset of the fleet for the filter bar (account, region, environment)', async () => {
     const get = (query: string) =>
       request(server)

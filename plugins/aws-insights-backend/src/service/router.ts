@@ -11,6 +11,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { summariseWebAcl } from '../aggregation';
+import { FleetBodyCache } from './fleetBody';
 import { InsightsService } from './InsightsService';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,255}$/;
@@ -106,6 +107,7 @@ export async function createRouter(options: {
     return fleet;
   };
   const stamp = (s: FleetSnapshot) => freshness(s, service.refreshFrequencyMs);
+  const fleetBodies = new FleetBodyCache();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok', sample: service.sampleMode });
@@ -124,15 +126,28 @@ export async function createRouter(options: {
     if (!current) await ready(); // throws the "first refresh" 404
     // The snapshot is serialised once per refresh; only the age fields are per request
     // (the snapshot itself already carries sample, generatedAt and sources).
-    const { ageSeconds, stale } = stamp(current!.snapshot);
-    res
-      .type('application/json')
-      .send(
-        Buffer.concat([
-          Buffer.from(`{"ageSeconds":${ageSeconds},"stale":${stale},`),
-          current!.body,
-        ]),
-      );
+    const { snapshot, body: snapshotJson } = current!;
+    const { ageSeconds, stale } = stamp(snapshot);
+    const body = fleetBodies.body(
+      snapshot.generatedAt,
+      snapshotJson,
+      ageSeconds,
+      stale,
+    );
+    // Our own ETag spares Express hashing ~100 KiB per request, and answers revalidation
+    // (If-None-Match) with 304.
+    res.set({ ETag: body.etag, Vary: 'Accept-Encoding' });
+    res.type('application/json');
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      // Already encoded: the backend's compression middleware passes it through.
+      res.set('Content-Encoding', 'gzip').send(body.gzip());
+      return;
+    }
+    res.send(body.json);
   });
 
   router.get('/environments/:name', async (req, res) => {
