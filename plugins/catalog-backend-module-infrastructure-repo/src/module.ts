@@ -7,6 +7,11 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { INFRASTRUCTURE_PUBLISHED_TOPIC } from '@platform-portal/platform-common';
 import { resolve as resolvePath } from 'node:path';
 import { InfrastructureRepoEntityProvider } from './InfrastructureRepoEntityProvider';
+import { ServiceReposEntityProvider } from './ServiceReposEntityProvider';
+
+/** Published by platform:service:publish (scaffolder-backend-module-platform) after a creation. */
+export const SERVICE_PUBLISHED_TOPIC =
+  'platform-portal.service-repository-published';
 
 /**
  * Environment entities from the local infrastructure repository - the embedded default target
@@ -26,6 +31,13 @@ export const catalogModuleInfrastructureRepo = createBackendModule({
         events: eventsServiceRef,
       },
       async init({ catalog, config, scheduler, logger, events }) {
+        await addServiceReposProvider({
+          catalog,
+          config,
+          scheduler,
+          logger,
+          events,
+        });
         if (config.getOptionalString('platform.iac.repositoryUrl')) return;
         const repoDir = resolvePath(
           config.getOptionalString('platform.iac.localRepositoryDir') ??
@@ -61,3 +73,42 @@ export const catalogModuleInfrastructureRepo = createBackendModule({
     });
   },
 });
+
+/**
+ * Service entities from the local service repositories (the new-service template's embedded
+ * default target). Always on: with GitHub the folder simply stays empty.
+ */
+async function addServiceReposProvider(deps: {
+  catalog: typeof catalogProcessingExtensionPoint.T;
+  config: typeof coreServices.rootConfig.T;
+  scheduler: typeof coreServices.scheduler.T;
+  logger: typeof coreServices.logger.T;
+  events: typeof eventsServiceRef.T;
+}) {
+  const { catalog, config, scheduler, logger, events } = deps;
+  const servicesDir = resolvePath(
+    config.getOptionalString('platform.services.localRepositoriesDir') ??
+      resolvePath(
+        process.env.PORTAL_DATA_DIR ?? '../../data',
+        'git',
+        'services',
+      ),
+  );
+  const provider = new ServiceReposEntityProvider(servicesDir, logger);
+  catalog.addEntityProvider(provider);
+  await events.subscribe({
+    id: 'catalog-service-repos',
+    topics: [SERVICE_PUBLISHED_TOPIC],
+    onEvent: async () => {
+      await provider.refresh();
+    },
+  });
+  await scheduler.scheduleTask({
+    id: 'catalog-service-repos-refresh',
+    frequency: { seconds: 30 },
+    timeout: { minutes: 1 },
+    fn: async () => {
+      await provider.refresh();
+    },
+  });
+}

@@ -101,14 +101,15 @@ export function createServicePublishAction(options: {
       ctx.logger.info(
         `Created ${location.owner}/${location.repo} (${publisher.kind}) at ${created.htmlUrl}, commit ${created.commitSha}`,
       );
-      await events
-        ?.publish({
+      try {
+        await events?.publish({
           topic: SERVICE_PUBLISHED_TOPIC,
           eventPayload: { repo: location.repo, remoteUrl: created.remoteUrl },
-        })
-        .catch(error =>
-          ctx.logger.warn(`Could not announce the new repository: ${error}`),
-        );
+        });
+      } catch (error) {
+        // The catalog's schedule picks the repository up anyway.
+        ctx.logger.warn(`Could not announce the new repository: ${error}`);
+      }
       const workflowRunUrl = await publisher
         .firstWorkflowRunUrl(location)
         .catch(() => undefined);

@@ -99,16 +99,50 @@ const policies = [
   new NoForeignRootFieldsEntityPolicy(),
 ];
 
+/**
+ * The catalog resolves `$text`/`$json`/`$yaml` placeholders before it validates; here each
+ * becomes the referenced file's text, and a reference to a file the repository lacks is a problem.
+ */
+function resolvePlaceholders(
+  value: unknown,
+  files: Record<string, string> | undefined,
+  missing: string[],
+): unknown {
+  if (Array.isArray(value))
+    return value.map(v => resolvePlaceholders(v, files, missing));
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value);
+  if (entries.length === 1 && /^\$(text|json|yaml)$/.test(entries[0][0])) {
+    const target = String(entries[0][1]).replace(/^\.\//, '');
+    if (files && !/^[a-z]+:/i.test(target) && files[target] === undefined) {
+      missing.push(String(entries[0][1]));
+    }
+    // The catalog would fail on a missing file; here it is reported above.
+    return files?.[target] || '(placeholder)';
+  }
+  return Object.fromEntries(
+    entries.map(([k, v]) => [k, resolvePlaceholders(v, files, missing)]),
+  );
+}
+
 /** The catalog's own entity policies and kind validators, plus what the portal relies on. */
 export async function checkCatalogInfo(
   file: string,
   text: string,
   expected: { name: string; owner: string },
+  files?: Record<string, string>,
 ): Promise<OutputProblem[]> {
   const problems: OutputProblem[] = [];
+  const missing: string[] = [];
   const entities = (parseAllDocuments(text) as any[])
-    .map(d => d.toJS())
+    .map(d => resolvePlaceholders(d.toJS(), files, missing))
     .filter(Boolean) as Entity[];
+  for (const target of missing) {
+    problems.push({
+      file,
+      message: `placeholder references ${target}, which the repository lacks`,
+    });
+  }
   for (const entity of entities) {
     try {
       for (const policy of policies) await policy.enforce(entity);
@@ -212,6 +246,7 @@ export async function checkServiceOutput(
         'catalog-info.yaml',
         files['catalog-info.yaml'],
         expected,
+        files,
       )),
     );
   }

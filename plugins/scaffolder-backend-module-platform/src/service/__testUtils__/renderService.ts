@@ -64,16 +64,16 @@ export async function renderService(
         : [prepared.values];
     for (const values of runs) {
       const { values: _expression, ...input } = step.input;
-      await fetchTemplate.handler(
-        createMockActionContext({
+      await fetchTemplate.handler({
+        ...createMockActionContext({
           input: { ...input, values } as any,
           workspacePath,
           templateInfo,
-          // Outside the workspace, as the task runner does.
-          createTemporaryDirectory: async () =>
-            mkdtempSync(join(tmpdir(), 'portal-fetch-')),
-        }) as any,
-      );
+        }),
+        // Outside the workspace, as the task runner does (the mock's is inside it).
+        createTemporaryDirectory: async () =>
+          mkdtempSync(join(tmpdir(), 'portal-fetch-')),
+      } as any);
     }
   }
   return prepared as {
