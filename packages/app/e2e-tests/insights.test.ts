@@ -1,0 +1,191 @@
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+/*
+ * The Platform dashboards on the production build and the sample fleet: the fleet page from the
+ * sidebar, its first meaningful content time, its figures against the backend API's, the prod
+ * environment's tab, a cluster card and an account card, in light and dark theme.
+ */
+
+const OUTPUT = 'test-output/e2e';
+const SCREENSHOTS = `${OUTPUT}/screenshots`;
+const FIRST_CONTENT_BUDGET_MS = 2000;
+
+test.setTimeout(180_000);
+
+async function snap(page: Page, name: string) {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(sidebar(page).getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+}
+
+const sidebar = (page: Page) => page.getByRole('navigation', { name: 'sidebar nav' });
+
+/** The guest's Backstage token, as the app gets it: the backend API is called with it. */
+async function backstageToken(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const response = await fetch('/api/auth/guest/refresh', {
+      headers: { 'x-requested-with': 'XMLHttpRequest' },
+      credentials: 'include',
+    });
+    const body = await response.json();
+    return body.backstageIdentity.token as string;
+  });
+}
+
+async function getJson(request: APIRequestContext, token: string, path: string) {
+  const response = await request.get(`/api/aws-insights${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(response.ok(), `GET ${path}`).toBe(true);
+  return response.json();
+}
+
+// Written independently of the plugin's formatters: the page must show the API's figures.
+const usd = (v: number) =>
+  `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const share = (v: number) => `${(v * 100).toFixed(1)} %`;
+const count = (v: number) => v.toLocaleString('en-US');
+
+/** The KPI tiles show the same numbers as the API's FleetResponse. */
+async function expectKpisMatch(page: Page, body: any) {
+  const tile = (name: string) => page.getByRole('group', { name, exact: true });
+  const unhealthy = body.databases.filter((d: any) => d.verdict !== 'healthy').length;
+  const expected: Array<[string, string]> = [
+    ['Nodes', count(body.fleet.nodes)],
+    ['vCPU', `${count(body.fleet.vcpu)} vCPU`],
+    ['Compute $/month', usd(body.mix.usdPerMonth)],
+    ['Savings/month', usd(body.mix.savingsUsdPerMonth)],
+    ['Spot share', share(body.mix.spotShareByVcpu)],
+    ['Graviton share', share(body.mix.armShareByVcpu)],
+    ['Unhealthy databases', `${unhealthy}of ${body.databases.length}`],
+  ];
+  for (const [name, value] of expected) {
+    await expect(tile(name), name).toContainText(value);
+  }
+  return expected;
+}
+
+async function setTheme(page: Page, theme: 'light' | 'dark') {
+  await page.evaluate(t => window.localStorage.setItem('theme', t), theme);
+  await page.reload();
+}
+
+/** Charts and tables below the fold have loaded: the trend and the WAF detail. */
+async function waitForSections(page: Page) {
+  await expect(page.getByRole('region', { name: 'Spot/Graviton trend' }).locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Sampled blocked requests' })).toBeVisible();
+}
+
+test('the Platform page shows the sample fleet with the API figures, fast, in light and dark', async ({
+  page,
+}) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await signIn(page);
+
+  // From the sidebar: Platform sits right after Catalog and Create.
+  await sidebar(page).getByRole('link', { name: 'Platform', exact: true }).click();
+  await expect(page).toHaveURL(/\/platform$/);
+  await expect(page.getByRole('group', { name: 'Nodes', exact: true })).toBeVisible();
+
+  // Cold load of the page on the production build: navigation start to the first KPI tile.
+  await page.goto('/platform', { waitUntil: 'commit' });
+  const firstContentMs = await page.evaluate(
+    () =>
+      new Promise<number>(resolve => {
+        const check = () =>
+          document.querySelector('[data-kpi="nodes"]')
+            ? resolve(Math.round(performance.now()))
+            : requestAnimationFrame(check);
+        check();
+      }),
+  );
+  console.log(`fleet page first meaningful content: ${firstContentMs} ms`);
+  mkdirSync(OUTPUT, { recursive: true });
+  writeFileSync(
+    `${OUTPUT}/fleet-page-timing.json`,
+    `${JSON.stringify({ firstMeaningfulContentMs: firstContentMs, budgetMs: FIRST_CONTENT_BUDGET_MS, measuredAt: new Date().toISOString() }, null, 2)}\n`,
+  );
+  expect(firstContentMs).toBeLessThan(FIRST_CONTENT_BUDGET_MS);
+
+  const token = await backstageToken(page);
+  const fleet = await getJson(page.request, token, '/fleet');
+  expect(fleet.sample).toBe(true);
+  const shown = await expectKpisMatch(page, fleet);
+  console.log(`fleet figures matched the API: ${shown.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  await expect(page.getByLabel('Sample fleet')).toContainText('Sample fleet: no AWS accounts are connected.');
+
+  // Every section is filled from the sample fleet.
+  for (const cluster of ['dev-eks', 'staging-eks', 'prod-eks', 'prod-eks-euc1']) {
+    await expect(page.getByRole('group', { name: `Cluster ${cluster}`, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('table', { name: 'Databases' }).getByText('prod-aurora-pg', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Graviton candidates' })).toBeVisible();
+  await waitForSections(page);
+  await snap(page, '30-platform-light');
+
+  await setTheme(page, 'dark');
+  await expect(page.getByRole('group', { name: 'Nodes', exact: true })).toBeVisible();
+  await waitForSections(page);
+  await snap(page, '31-platform-dark');
+  await setTheme(page, 'light');
+
+  // The filter bar asks the backend for the subset.
+  await page.getByRole('button', { name: /All environments/ }).click();
+  await page.getByRole('option', { name: 'staging', exact: true }).click();
+  await expect(page).toHaveURL(/environment=staging/);
+  const staging = await getJson(page.request, token, '/fleet?environment=staging');
+  await expect(page.getByRole('group', { name: 'Nodes', exact: true })).toContainText(count(staging.fleet.nodes));
+  await expect(page.getByRole('group', { name: 'Compute $/month', exact: true })).toContainText(usd(staging.mix.usdPerMonth));
+  await snap(page, '32-platform-filtered-staging');
+});
+
+test('the prod environment tab, a cluster card and the prod account card', async ({ page }) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await signIn(page);
+  const token = await backstageToken(page);
+
+  await page.goto('/catalog/default/resource/prod');
+  // The entity page's tabs are links in its content navigation.
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'Platform', exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/catalog\/default\/resource\/prod\/platform$/);
+  await expect(page.getByText('AWS resources tagged environment=prod')).toBeVisible();
+  const prod = await getJson(page.request, token, '/environments/prod');
+  await expectKpisMatch(page, prod);
+  for (const cluster of ['prod-eks', 'prod-eks-euc1']) {
+    await expect(page.getByRole('group', { name: `Cluster ${cluster}`, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('group', { name: 'Cluster dev-eks', exact: true })).toHaveCount(0);
+  await waitForSections(page);
+  await snap(page, '33-environment-prod-light');
+  await setTheme(page, 'dark');
+  await expect(page.getByRole('group', { name: 'Nodes', exact: true })).toBeVisible();
+  await waitForSections(page);
+  await snap(page, '34-environment-prod-dark');
+  await setTheme(page, 'light');
+
+  // A cluster resource from the catalog module: its capacity and cost card on the overview.
+  // The catalog module emits these entities 15 s after start, then on every refresh.
+  const card = page.getByRole('region', { name: 'EKS capacity and cost' });
+  await expect(async () => {
+    await page.goto('/catalog/default/resource/prod-eks');
+    await expect(card.getByRole('group', { name: 'Cluster prod-eks' })).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
+  const cluster = await getJson(page.request, token, '/clusters/prod-eks');
+  await expect(card.getByRole('group', { name: 'Monthly cost' })).toContainText(usd(cluster.mix.usdPerMonth));
+  await snap(page, '35-cluster-card');
+
+  // The prod account: its environments and the bootstrap stack.
+  await page.goto('/catalog/default/resource/prod-account');
+  const account = page.getByRole('region', { name: 'Environments and bootstrap' });
+  await expect(account.getByRole('link', { name: 'prod', exact: true })).toBeVisible();
+  await expect(account.getByLabel('Bootstrap stack status')).toContainText(/platform-bootstrap: \w+_COMPLETE/);
+  await snap(page, '36-prod-account');
+});
