@@ -7,15 +7,23 @@ import {
   AWS_ACCOUNT_ID_ANNOTATION,
   AWS_REGION_ANNOTATION,
 } from './accountOverrides';
+import { bareRepoWith, devRecord } from './__testUtils__/bareRepo';
+import { DEPLOY_ROLE_ARN_ANNOTATION } from './bootstrapRecord';
 
 // Runs the real catalog backend on the repository's own catalog files and checks that the
-// module rewrites the configured account while the others keep their sample ids.
+// module rewrites the configured account while the others keep their sample ids, and puts the
+// bootstrap record of the local infrastructure repository on the matching account.
 describe('catalogModuleAwsAccounts', () => {
   it('applies platform.awsAccounts to the repository catalog', async () => {
     const catalogFile = resolvePath(
       __dirname,
       '../../../catalog/aws-accounts.yaml',
     );
+    const repo = bareRepoWith({
+      'accounts/dev-account.json': devRecord('000000000003'),
+      // Recorded for the placeholder id; the config gives prod another id, so it must not apply.
+      'accounts/prod-account.json': devRecord('000000000005'),
+    });
     const { server } = await startTestBackend({
       features: [
         catalogPlugin,
@@ -28,8 +36,9 @@ describe('catalogModuleAwsAccounts', () => {
               processingInterval: { seconds: 1 },
             },
             platform: {
+              iac: { localRepositoryDir: repo },
               awsAccounts: {
-                prod: { accountId: '123456789012', region: 'us-east-2' },
+                'prod-account': { accountId: '123456789012', region: 'us-east-2' },
               },
             },
           },
@@ -48,15 +57,21 @@ describe('catalogModuleAwsAccounts', () => {
       throw new Error(`resource:default/${name} never appeared in the catalog`);
     };
 
-    const prod = await fetchAccount('prod');
+    const prod = await fetchAccount('prod-account');
     expect(prod.metadata.annotations[AWS_ACCOUNT_ID_ANNOTATION]).toBe(
       '123456789012',
     );
     expect(prod.metadata.annotations[AWS_REGION_ANNOTATION]).toBe('us-east-2');
 
-    const dev = await fetchAccount('dev');
+    const dev = await fetchAccount('dev-account');
     expect(dev.metadata.annotations[AWS_ACCOUNT_ID_ANNOTATION]).toBe(
       '000000000003',
+    );
+    expect(dev.metadata.annotations[DEPLOY_ROLE_ARN_ANNOTATION]).toBe(
+      'arn:aws:iam::000000000003:role/terraform-deploy',
+    );
+    expect(prod.metadata.annotations).not.toHaveProperty(
+      DEPLOY_ROLE_ARN_ANNOTATION,
     );
   });
 });

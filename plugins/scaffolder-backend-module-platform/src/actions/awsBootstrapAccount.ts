@@ -18,7 +18,10 @@ import {
   readBootstrapSettings,
   requiredSetting,
 } from '../bootstrap/bootstrapSettings';
-import { resolveBootstrapTarget } from '../bootstrap/bootstrapTarget';
+import {
+  BootstrapTarget,
+  resolveBootstrapTarget,
+} from '../bootstrap/bootstrapTarget';
 import { createCloudFormationClient } from '../bootstrap/cloudFormationClient';
 import {
   ACCOUNT_ROLES,
@@ -202,14 +205,7 @@ export function createAwsBootstrapAccountAction(options: {
       );
 
       const { account, region } = target;
-      ctx.logger.info(
-        `Account ${account.name} (${account.accountId}), ${region}: role ${target.role}` +
-          (target.role === 'shared'
-            ? `, state bucket ${target.stateBucketName}`
-            : target.stateAccount
-            ? `, shared account ${target.stateAccount.name} (${target.stateAccount.accountId}) may assume its deploy role`
-            : ', no shared account in the catalog: only GitHub OIDC may assume its deploy role'),
-      );
+      ctx.logger.info(describeTarget(target));
       const client = await (
         options.cloudFormation ??
         ((id: string, r: string) =>
@@ -265,6 +261,16 @@ export function createAwsBootstrapAccountAction(options: {
       }
     },
   });
+}
+
+function describeTarget(target: BootstrapTarget): string {
+  const { account, region, role, stateAccount } = target;
+  let trust = ', no shared account in the catalog: only GitHub OIDC may assume its deploy role';
+  if (role === 'shared') trust = `, state bucket ${target.stateBucketName}`;
+  else if (stateAccount) {
+    trust = `, shared account ${stateAccount.name} (${stateAccount.accountId}) may assume its deploy role`;
+  }
+  return `Account ${account.name} (${account.accountId}), ${region}: role ${role}${trust}`;
 }
 
 async function readTemplate(workspace: string, path: string): Promise<string> {

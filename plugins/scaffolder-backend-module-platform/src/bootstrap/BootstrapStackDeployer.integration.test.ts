@@ -15,7 +15,10 @@ import {
 import { readBootstrapSettings } from './bootstrapSettings';
 import { BootstrapStackDeployer } from './BootstrapStackDeployer';
 import { createCloudFormationClient } from './cloudFormationClient';
-import { bootstrapParameters, BootstrapParameterInput } from './stackParameters';
+import {
+  bootstrapParameters,
+  BootstrapParameterInput,
+} from './stackParameters';
 
 /*
  * The deployer through the real SDK against moto_server: create, no-op rerun, update, dry run.
@@ -24,7 +27,10 @@ import { bootstrapParameters, BootstrapParameterInput } from './stackParameters'
 
 jest.setTimeout(120_000);
 
-const templateBody = readFileSync(join(TEMPLATE_DIR, 'platform-bootstrap.yaml'), 'utf8');
+const templateBody = readFileSync(
+  join(TEMPLATE_DIR, 'platform-bootstrap.yaml'),
+  'utf8',
+);
 const sharedAccount: BootstrapParameterInput = {
   accountRole: 'shared',
   repository: { org: 'acme', repo: 'infrastructure' },
@@ -48,14 +54,28 @@ describe('BootstrapStackDeployer against moto_server', () => {
     moto = await startMotoServer();
     const config = new ConfigReader({
       aws: {
-        accounts: [{ accountId: MOTO_ACCOUNT_ID, accessKeyId: 'test', secretAccessKey: 'test' }],
+        accounts: [
+          {
+            accountId: MOTO_ACCOUNT_ID,
+            accessKeyId: 'test',
+            secretAccessKey: 'test',
+          },
+        ],
       },
       platform: {
-        bootstrap: { endpoints: { cloudformation: moto.endpoint }, pollIntervalMs: 50 },
+        bootstrap: {
+          endpoints: { cloudformation: moto.endpoint },
+          pollIntervalMs: 50,
+        },
       },
     });
     const settings = readBootstrapSettings(config);
-    client = await createCloudFormationClient(config, settings, MOTO_ACCOUNT_ID, 'eu-west-1');
+    client = await createCloudFormationClient(
+      config,
+      settings,
+      MOTO_ACCOUNT_ID,
+      'eu-west-1',
+    );
     deployer = new BootstrapStackDeployer(client, {
       logger,
       pollIntervalMs: settings.pollIntervalMs,
@@ -69,36 +89,77 @@ describe('BootstrapStackDeployer against moto_server', () => {
 
   it('creates the stack of the shared account with the role ARNs and the state bucket as outputs', async () => {
     const result = await deployer.deploy(request(sharedAccount));
-    expect(result).toMatchObject({ status: 'CREATE_COMPLETE', changed: true, operation: 'create' });
+    expect(result).toMatchObject({
+      status: 'CREATE_COMPLETE',
+      changed: true,
+      operation: 'create',
+    });
     expect(result.stackId).toMatch(
-      new RegExp(`^arn:aws:cloudformation:eu-west-1:${MOTO_ACCOUNT_ID}:stack/platform-bootstrap/`),
+      new RegExp(
+        `^arn:aws:cloudformation:eu-west-1:${MOTO_ACCOUNT_ID}:stack/platform-bootstrap/`,
+      ),
     );
     expect(result.outputs).toMatchObject({
       PortalReadOnlyRoleArn: `arn:aws:iam::${MOTO_ACCOUNT_ID}:role/platform-portal-read`,
       DeployRoleArn: `arn:aws:iam::${MOTO_ACCOUNT_ID}:role/terraform-deploy`,
       StateBucketName: `tfstate-${MOTO_ACCOUNT_ID}-eu-west-1`,
-      StateBucketKmsKeyArn: expect.stringMatching(/^arn:aws:kms:eu-west-1:123456789012:key\//),
+      StateBucketKmsKeyArn: expect.stringMatching(
+        /^arn:aws:kms:eu-west-1:123456789012:key\//,
+      ),
     });
-    expect(logger.lines.filter(l => /Z platform-bootstrap AWS::CloudFormation::Stack CREATE_COMPLETE$/.test(l))).toHaveLength(1);
+    expect(
+      logger.lines.filter(l =>
+        /Z platform-bootstrap AWS::CloudFormation::Stack CREATE_COMPLETE$/.test(
+          l,
+        ),
+      ),
+    ).toHaveLength(1);
   });
 
   it('leaves an unchanged stack alone on a second run', async () => {
     const result = await deployer.deploy(request(sharedAccount));
-    expect(result).toMatchObject({ status: 'CREATE_COMPLETE', changed: false, operation: 'none' });
+    expect(result).toMatchObject({
+      status: 'CREATE_COMPLETE',
+      changed: false,
+      operation: 'none',
+    });
   });
 
   it('shows an update as a change set on a dry run without touching the stack', async () => {
-    const preview = await deployer.preview(request({ ...sharedAccount, repository: { org: 'acme', repo: 'platform-infra' } }));
+    const preview = await deployer.preview(
+      request({
+        ...sharedAccount,
+        repository: { org: 'acme', repo: 'platform-infra' },
+      }),
+    );
     expect(preview.changeSetType).toBe('UPDATE');
-    const { Stacks } = await client.send(new DescribeStacksCommand({ StackName: 'platform-bootstrap' }));
+    const { Stacks } = await client.send(
+      new DescribeStacksCommand({ StackName: 'platform-bootstrap' }),
+    );
     expect(Stacks?.[0].StackStatus).toBe('CREATE_COMPLETE');
   });
 
   it('updates the stack when a parameter changes', async () => {
-    const result = await deployer.deploy(request({ ...sharedAccount, repository: { org: 'acme', repo: 'platform-infra' } }));
-    expect(result).toMatchObject({ status: 'UPDATE_COMPLETE', changed: true, operation: 'update' });
-    const { Stacks } = await client.send(new DescribeStacksCommand({ StackName: 'platform-bootstrap' }));
-    expect(Stacks?.[0].Parameters).toContainEqual({ ParameterKey: 'GitHubRepo', ParameterValue: 'platform-infra' });
-    expect(result.outputs.DeployRoleArn).toBe(`arn:aws:iam::${MOTO_ACCOUNT_ID}:role/terraform-deploy`);
+    const result = await deployer.deploy(
+      request({
+        ...sharedAccount,
+        repository: { org: 'acme', repo: 'platform-infra' },
+      }),
+    );
+    expect(result).toMatchObject({
+      status: 'UPDATE_COMPLETE',
+      changed: true,
+      operation: 'update',
+    });
+    const { Stacks } = await client.send(
+      new DescribeStacksCommand({ StackName: 'platform-bootstrap' }),
+    );
+    expect(Stacks?.[0].Parameters).toContainEqual({
+      ParameterKey: 'GitHubRepo',
+      ParameterValue: 'platform-infra',
+    });
+    expect(result.outputs.DeployRoleArn).toBe(
+      `arn:aws:iam::${MOTO_ACCOUNT_ID}:role/terraform-deploy`,
+    );
   });
 });

@@ -50,7 +50,7 @@ function scriptedHttp(answers: Array<{ status: number; body: string }>) {
 
 function clientWith(
   http: ReturnType<typeof scriptedHttp>,
-  bootstrap: Record<string, unknown>,
+  bootstrap: Record<string, string | number>,
 ) {
   const settings = readBootstrapSettings(
     new ConfigReader({ platform: { bootstrap } }),
@@ -120,14 +120,20 @@ describe('CloudFormation client settings', () => {
       readBootstrapSettings(
         new ConfigReader({ platform: { bootstrap: { retryMode: 'eager' } } }),
       ),
-    ).toThrow("platform.bootstrap.retryMode must be standard or adaptive, got 'eager'");
+    ).toThrow(
+      "platform.bootstrap.retryMode must be standard or adaptive, got 'eager'",
+    );
   });
 
   it('takes static keys of the target account from aws.accounts', async () => {
     const config = new ConfigReader({
       aws: {
         accounts: [
-          { accountId: '000000000003', accessKeyId: 'AKIDDEV', secretAccessKey: 'dev-secret' },
+          {
+            accountId: '000000000003',
+            accessKeyId: 'AKIDDEV',
+            secretAccessKey: 'dev-secret',
+          },
         ],
       },
     });

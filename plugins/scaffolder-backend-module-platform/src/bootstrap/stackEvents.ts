@@ -52,6 +52,18 @@ export function rootCauseEvent(
   );
 }
 
+// What a person should do after each failure status; every one of them is recoverable by a rerun.
+const NEXT_STEP: Record<string, string> = {
+  ROLLBACK_COMPLETE:
+    ' Fix the cause and run the template again: the rolled-back stack is deleted and created anew.',
+  ROLLBACK_FAILED:
+    ' Fix the cause and run the template again: the rolled-back stack is deleted and created anew.',
+  UPDATE_ROLLBACK_COMPLETE:
+    ' The stack is back on its previous version; fix the cause and run the template again.',
+  UPDATE_ROLLBACK_FAILED:
+    ' Run the template again to continue the rollback, or fix the resource by hand first.',
+};
+
 /** The error text for a failed stack operation, naming the failing resource and its reason. */
 export function stackFailureMessage(options: {
   stackName: string;
@@ -67,13 +79,6 @@ export function stackFailureMessage(options: {
         cause.ResourceStatusReason ?? 'no reason given'
       }`
     : statusReason ?? 'no failure event was found';
-  const next =
-    status === 'ROLLBACK_COMPLETE' || status === 'ROLLBACK_FAILED'
-      ? ' Fix the cause and run the template again: the rolled-back stack is deleted and created anew.'
-      : status === 'UPDATE_ROLLBACK_COMPLETE'
-      ? ' The stack is back on its previous version; fix the cause and run the template again.'
-      : status === 'UPDATE_ROLLBACK_FAILED'
-      ? ' Run the template again to continue the rollback, or fix the resource by hand first.'
-      : '';
+  const next = NEXT_STEP[status] ?? '';
   return `Stack ${stackName} ended in ${status}. Failing resource: ${where}.${next}`;
 }

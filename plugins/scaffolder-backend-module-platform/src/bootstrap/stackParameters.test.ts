@@ -50,12 +50,30 @@ describe('bootstrapParameters', () => {
   });
 
   it.each([
-    [{ repository: { org: '-acme', repo: 'infra' } }, /repository must name a GitHub organisation.*'-acme'/],
-    [{ repository: { org: 'acme', repo: 'in fra' } }, /repository must name a GitHub repository/],
-    [{ portalPrincipalArn: 'arn:aws:iam::123:role/x' }, /portalPrincipalArn must be an IAM role, user or account root ARN/],
-    [{ existingOidcProviderArn: 'arn:aws:iam::000000000002:oidc-provider/example.com' }, /existingOidcProviderArn must be empty or the ARN/],
+    [
+      { repository: { org: '-acme', repo: 'infra' } },
+      /repository must name a GitHub organisation.*'-acme'/,
+    ],
+    [
+      { repository: { org: 'acme', repo: 'in fra' } },
+      /repository must name a GitHub repository/,
+    ],
+    [
+      { portalPrincipalArn: 'arn:aws:iam::123:role/x' },
+      /portalPrincipalArn must be an IAM role, user or account root ARN/,
+    ],
+    [
+      {
+        existingOidcProviderArn:
+          'arn:aws:iam::000000000002:oidc-provider/example.com',
+      },
+      /existingOidcProviderArn must be empty or the ARN/,
+    ],
     [{ stateAccountId: '12' }, /stateAccountId must be a 12-digit account id/],
-    [{ accountRole: 'sandbox' as any }, /accountRole must be one of shared, workload, management/],
+    [
+      { accountRole: 'sandbox' as any },
+      /accountRole must be one of shared, workload, management/,
+    ],
   ])('rejects %o naming the field and the rule', (change, message) => {
     expect(() => bootstrapParameters({ ...input, ...change })).toThrow(message);
   });
@@ -63,35 +81,65 @@ describe('bootstrapParameters', () => {
   it('names config keys when the values come from config and never echoes the external id', () => {
     let message = '';
     try {
-      bootstrapParameters({ ...input, externalId: 'short' }, { externalId: 'platform.bootstrap.externalId' });
+      bootstrapParameters(
+        { ...input, externalId: 'short' },
+        { externalId: 'platform.bootstrap.externalId' },
+      );
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/^platform\.bootstrap\.externalId must be 8-1224 characters/);
+    expect(message).toMatch(
+      /^platform\.bootstrap\.externalId must be 8-1224 characters/,
+    );
     expect(message).not.toContain('short');
   });
 });
 
 describe('helpers', () => {
   it('reads org/repo from a slug or a repository URL', () => {
-    expect(parseGitHubRepository('acme/infrastructure', 'repository')).toEqual({ org: 'acme', repo: 'infrastructure' });
-    expect(parseGitHubRepository('https://github.com/acme/infra.git', 'repository')).toEqual({ org: 'acme', repo: 'infra' });
+    expect(parseGitHubRepository('acme/infrastructure', 'repository')).toEqual({
+      org: 'acme',
+      repo: 'infrastructure',
+    });
+    expect(
+      parseGitHubRepository('https://github.com/acme/infra.git', 'repository'),
+    ).toEqual({ org: 'acme', repo: 'infra' });
     expect(() => parseGitHubRepository('acme', 'repository')).toThrow(
       "repository must be <org>/<repo> or a repository URL, got 'acme'",
     );
   });
 
   it('fills the state bucket pattern like the environment plan does', () => {
-    expect(stateBucketName('tfstate-{accountId}-{region}', '000000000002', 'eu-west-1')).toBe(
-      'tfstate-000000000002-eu-west-1',
-    );
+    expect(
+      stateBucketName(
+        'tfstate-{accountId}-{region}',
+        '000000000002',
+        'eu-west-1',
+      ),
+    ).toBe('tfstate-000000000002-eu-west-1');
   });
 
   it('takes the account role from the annotation, else from being the state account', () => {
-    expect(accountRoleOf({ annotation: 'management', isStateAccount: false, field: 'account' })).toBe('management');
-    expect(accountRoleOf({ isStateAccount: true, field: 'account' })).toBe('shared');
-    expect(accountRoleOf({ isStateAccount: false, field: 'account' })).toBe('workload');
-    expect(() => accountRoleOf({ annotation: 'prod', isStateAccount: false, field: 'account' })).toThrow(
+    expect(
+      accountRoleOf({
+        annotation: 'management',
+        isStateAccount: false,
+        field: 'account',
+      }),
+    ).toBe('management');
+    expect(accountRoleOf({ isStateAccount: true, field: 'account' })).toBe(
+      'shared',
+    );
+    expect(accountRoleOf({ isStateAccount: false, field: 'account' })).toBe(
+      'workload',
+    );
+    expect(() =>
+      accountRoleOf({
+        annotation: 'prod',
+        isStateAccount: false,
+        field: 'account',
+      }),
+    ).toThrow(
       "account: annotation platform-portal.io/account-role must be one of shared, workload, management, got 'prod'",
     );
   });
@@ -101,7 +149,10 @@ describe('helpers', () => {
     const same = inputsFingerprint('T', [...params].reverse());
     expect(inputsFingerprint('T', params)).toBe(same);
     expect(inputsFingerprint('T2', params)).not.toBe(same);
-    const otherSecret = bootstrapParameters({ ...input, externalId: 'another-external-id' });
+    const otherSecret = bootstrapParameters({
+      ...input,
+      externalId: 'another-external-id',
+    });
     expect(inputsFingerprint('T', otherSecret)).not.toBe(same);
   });
 });

@@ -48,7 +48,9 @@ describe('status classes', () => {
   });
 
   it('recognises the errors and reasons CloudFormation uses for "nothing to do"', () => {
-    expect(isNoUpdatesError(new Error('No updates are to be performed.'))).toBe(true);
+    expect(isNoUpdatesError(new Error('No updates are to be performed.'))).toBe(
+      true,
+    );
     expect(isNoUpdatesError(new Error('Template format error'))).toBe(false);
     expect(
       isStackMissingError({
@@ -57,7 +59,10 @@ describe('status classes', () => {
       }),
     ).toBe(true);
     expect(
-      isStackMissingError({ name: 'ValidationError', message: 'Template format error' }),
+      isStackMissingError({
+        name: 'ValidationError',
+        message: 'Template format error',
+      }),
     ).toBe(false);
     expect(
       isEmptyChangeSetReason(

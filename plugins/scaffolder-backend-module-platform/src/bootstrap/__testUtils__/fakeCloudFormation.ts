@@ -70,15 +70,14 @@ export function fakeCloudFormation(options: {
   let clock = Date.parse('2026-11-24T12:00:00Z');
   let eventCount = 0;
   const events: StackEvent[] = []; // newest first, as AWS returns them
-  let stack: (Stack & { template?: string }) | undefined;
+  // Statuses are plain strings here, so scripts can name any of them.
+  let stack:
+    | (Omit<Stack, 'StackStatus'> & { StackStatus?: string; template?: string })
+    | undefined;
   let pending:
     | { final: string; events: ScriptedEvent[]; polls: number }
     | undefined;
-  const creates = Array.isArray(options.create)
-    ? [...options.create]
-    : options.create
-    ? [options.create]
-    : [];
+  const creates: Operation[] = [options.create ?? []].flat();
 
   const emit = (
     resource: string,
@@ -88,7 +87,7 @@ export function fakeCloudFormation(options: {
   ) => {
     clock += 1000;
     eventCount += 1;
-    events.unshift({
+    events.unshift(<StackEvent>{
       EventId: `event-${eventCount}`,
       StackId: STACK_ID,
       StackName: STACK_NAME,
