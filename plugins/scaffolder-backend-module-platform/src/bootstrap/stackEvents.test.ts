@@ -12,7 +12,7 @@ const event = (
   status: string,
   reason?: string,
 ): StackEvent =>
-  <StackEvent>{
+  ({
     EventId: id,
     LogicalResourceId: resource,
     ResourceType:
@@ -22,7 +22,7 @@ const event = (
     ResourceStatus: status,
     ResourceStatusReason: reason,
     Timestamp: new Date(`2026-11-24T12:00:0${id}.123Z`),
-  };
+  } as StackEvent);
 
 describe('stack events', () => {
   it('formats one line per event', () => {

@@ -87,7 +87,7 @@ export function fakeCloudFormation(options: {
   ) => {
     clock += 1000;
     eventCount += 1;
-    events.unshift(<StackEvent>{
+    events.unshift({
       EventId: `event-${eventCount}`,
       StackId: STACK_ID,
       StackName: STACK_NAME,
@@ -98,7 +98,7 @@ export function fakeCloudFormation(options: {
       ResourceStatus: status,
       ResourceStatusReason: reason,
       Timestamp: new Date(clock),
-    });
+    } as StackEvent);
   };
   const start = (verb: string, op: Operation) => {
     stack!.StackStatus = `${verb}_IN_PROGRESS`;
