@@ -13,8 +13,25 @@ const FIRST_CONTENT_BUDGET_MS = 2000;
 
 test.setTimeout(180_000);
 
+/**
+ * A full-page screenshot. Backstage pages scroll inside a container rather than the body, so the
+ * viewport grows by what that container hides for the shot.
+ */
 async function snap(page: Page, name: string) {
+  const hidden = await page.evaluate(() => {
+    let max = 0;
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      const overflow = getComputedStyle(el).overflowY;
+      if (/auto|scroll/.test(overflow) && el.scrollHeight > el.clientHeight) {
+        max = Math.max(max, el.scrollHeight - el.clientHeight);
+      }
+    }
+    return max;
+  });
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ ...viewport, height: Math.min(8000, viewport.height + hidden) });
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  await page.setViewportSize(viewport);
 }
 
 async function signIn(page: Page) {

@@ -22,6 +22,20 @@ export function unhealthyDatabases(fleet: Pick<FleetResponse, 'databases'>) {
   return fleet.databases.filter(d => d.verdict !== 'healthy');
 }
 
+/**
+ * CPU headroom of the clusters whose requests are known: the fleet figure is undefined as soon
+ * as one cluster lacks Container Insights, but the others still say something.
+ */
+export function knownHeadroom(fleet: Pick<FleetResponse, 'clusters' | 'fleet'>) {
+  if (fleet.fleet.headroomPercent !== undefined) return fleet.fleet.headroomPercent;
+  const known = fleet.clusters.filter(
+    c => c.requestsKnown && c.requestedVcpu !== undefined,
+  );
+  const vcpu = known.reduce((s, c) => s + c.vcpu, 0);
+  const requested = known.reduce((s, c) => s + (c.requestedVcpu ?? 0), 0);
+  return vcpu > 0 ? 100 - (requested / vcpu) * 100 : undefined;
+}
+
 /** The tiles on top of the dashboards, in reading order. */
 export function kpis(fleet: FleetResponse): Kpi[] {
   const { fleet: capacity, mix } = fleet;
@@ -30,7 +44,7 @@ export function kpis(fleet: FleetResponse): Kpi[] {
   const blocked = fleet.wafs.reduce((sum, w) => sum + w.blocked, 0);
   const allowed = fleet.wafs.reduce((sum, w) => sum + w.allowed, 0);
   const lowHeadroom = fleet.clusters.filter(c => c.lowHeadroom).length;
-  const unknown = fleet.clusters.filter(c => !c.requestsKnown).length;
+  const unknown = fleet.clusters.filter(c => !c.requestsKnown);
   return [
     {
       id: 'nodes',
@@ -49,14 +63,16 @@ export function kpis(fleet: FleetResponse): Kpi[] {
     {
       id: 'headroom',
       label: 'CPU headroom',
-      value: formatPercent(capacity.headroomPercent),
+      value: formatPercent(knownHeadroom(fleet)),
       hint: [
         lowHeadroom ? `${lowHeadroom} low` : '',
-        unknown ? `requests unknown on ${unknown}` : '',
+        unknown.length
+          ? `requests unknown on ${unknown.map(c => c.cluster).join(', ')}`
+          : '',
       ]
         .filter(Boolean)
-        .join(', '),
-      tone: lowHeadroom || unknown ? 'warning' : 'good',
+        .join(' · '),
+      tone: lowHeadroom || unknown.length ? 'warning' : 'good',
     },
     {
       id: 'spot',

@@ -37,7 +37,11 @@ const useStyles = makeStyles(theme => ({
   meta: { color: theme.palette.text.secondary, fontSize: '0.8rem' },
   types: { display: 'flex', flexWrap: 'wrap', gap: 4 },
   numeric: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  bar: { width: 180 },
+  bar: { width: 160, minWidth: 120 },
+  poolCell: { minWidth: 160 },
+  pool: { whiteSpace: 'nowrap' },
+  sub: { color: theme.palette.text.secondary, fontSize: '0.75rem' },
+  head: { '& th': { whiteSpace: 'nowrap' } },
 }));
 
 function requested(value: number | undefined, provisioned: string) {
@@ -46,10 +50,17 @@ function requested(value: number | undefined, provisioned: string) {
     : `${provisioned} / ${formatVcpu(value).replace(' vCPU', '')}`;
 }
 
-function InstanceTypes(props: { summary: CapacitySummary }) {
+/** `8 × m7g.xlarge · 4 × c7g.xlarge`: node counts by instance type. */
+export function instanceTypesText(summary: CapacitySummary): string {
+  return summary.byInstanceType
+    .map(t => `${t.count} × ${t.instanceType}`)
+    .join(' · ');
+}
+
+function InstanceTypeChips(props: { summary: CapacitySummary }) {
   const classes = useStyles();
   return (
-    <div className={classes.types}>
+    <div className={classes.types} aria-label="Nodes by instance type">
       {props.summary.byInstanceType.map(t => (
         <Chip
           key={t.instanceType}
@@ -72,10 +83,17 @@ function CapacityRow(props: {
   const { summary } = props;
   return (
     <TableRow>
-      <TableCell>
-        <Typography variant="body2" style={{ fontWeight: props.bold ? 700 : 400 }}>
+      <TableCell className={classes.poolCell}>
+        <Typography
+          variant="body2"
+          className={classes.pool}
+          style={{ fontWeight: props.bold ? 700 : 500 }}
+        >
           {props.name}
         </Typography>
+        {!props.bold && (
+          <Typography className={classes.sub}>{instanceTypesText(summary)}</Typography>
+        )}
       </TableCell>
       <TableCell className={classes.numeric} align="right">
         {summary.nodes}
@@ -97,9 +115,6 @@ function CapacityRow(props: {
           headroomPercent={summary.headroomPercent}
           low={props.low}
         />
-      </TableCell>
-      <TableCell>
-        <InstanceTypes summary={summary} />
       </TableCell>
     </TableRow>
   );
@@ -137,15 +152,16 @@ export function ClusterCapacityView(props: { cluster: ClusterCapacity }) {
           {issue.code}: {issue.message}
         </Alert>
       ))}
+      <InstanceTypeChips summary={c} />
+      <Box overflow="auto" mt={1}>
       <Table size="small" aria-label={`Node pools of ${c.cluster}`}>
         <TableHead>
-          <TableRow>
-            <TableCell>Pool</TableCell>
+          <TableRow className={classes.head}>
+            <TableCell>Node pool</TableCell>
             <TableCell align="right">Nodes</TableCell>
             <TableCell align="right">vCPU prov. / req.</TableCell>
             <TableCell align="right">Memory prov. / req.</TableCell>
             <TableCell>CPU headroom</TableCell>
-            <TableCell>Instance types</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -163,6 +179,7 @@ export function ClusterCapacityView(props: { cluster: ClusterCapacity }) {
           ))}
         </TableBody>
       </Table>
+      </Box>
     </Box>
   );
 }

@@ -46,14 +46,15 @@ describe('FleetPage', () => {
     expect(kpi('Unhealthy databases')).toHaveTextContent('2');
     expect(kpi('Unhealthy databases')).toHaveTextContent('of 2, 1 critical');
     expect(kpi('Blocked requests 24h')).toHaveTextContent('8,803');
-    expect(kpi('CPU headroom')).toHaveTextContent('1 low, requests unknown on 1');
+    expect(kpi('CPU headroom')).toHaveTextContent('13.0 %1 low · requests unknown on dev-eks');
     expect(screen.getByText('data from ' + new Date('2025-06-02T09:00:00Z').toTimeString().slice(0, 5) + ', 12 min old')).toBeInTheDocument();
 
     // Capacity: low headroom and unknown requests are called out per cluster.
     const prod = screen.getByRole('group', { name: 'Cluster prod-eks' });
     expect(within(prod).getByText(/Low headroom: only 13.0 %/)).toBeInTheDocument();
     expect(within(prod).getByText('80 / 69.6')).toBeInTheDocument();
-    expect(within(prod).getAllByText('3 × m7i.2xlarge')).toHaveLength(2); // cluster and pool
+    expect(within(prod).getByLabelText('Nodes by instance type')).toHaveTextContent('14 × m7g.xlarge3 × m7i.2xlarge3 × c7g.large');
+    expect(within(prod).getByText('critical (karpenter)').nextSibling).toHaveTextContent('3 × m7i.2xlarge');
     const dev = screen.getByRole('group', { name: 'Cluster dev-eks' });
     expect(within(dev).getByText(/Requests unknown: enable Container Insights/)).toBeInTheDocument();
 

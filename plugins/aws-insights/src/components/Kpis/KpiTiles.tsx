@@ -6,14 +6,21 @@ import { Kpi, kpis, KpiTone } from '../../viewModel/kpis';
 const useStyles = makeStyles(theme => ({
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))',
     gap: theme.spacing(1.5),
     marginBottom: theme.spacing(2),
+    // Wide screens: capacity and mix (5 tiles) on the first row, money and risk (4) below.
+    [theme.breakpoints.up('md')]: {
+      gridTemplateColumns: 'repeat(20, 1fr)',
+      '& > *': { gridColumn: 'span 5' },
+      '& > *:nth-child(-n+5)': { gridColumn: 'span 4' },
+    },
   },
   tile: {
     padding: theme.spacing(1.5, 2),
     borderLeft: `4px solid ${theme.palette.divider}`,
-    minHeight: 96,
+    minHeight: 92,
+    minWidth: 0,
   },
   label: {
     color: theme.palette.text.secondary,
