@@ -169,8 +169,8 @@ export function createAwsBootstrapAccountAction(options: {
         accountRole: input.accountRole,
       });
       const repositorySource =
-        input.repository ??
-        settings.githubRepository ??
+        input.repository ||
+        settings.githubRepository ||
         config.getOptionalString('platform.iac.repositoryUrl');
       if (!repositorySource) {
         throw new InputError(
@@ -265,7 +265,8 @@ export function createAwsBootstrapAccountAction(options: {
 
 function describeTarget(target: BootstrapTarget): string {
   const { account, region, role, stateAccount } = target;
-  let trust = ', no shared account in the catalog: only GitHub OIDC may assume its deploy role';
+  let trust =
+    ', no shared account in the catalog: only GitHub OIDC may assume its deploy role';
   if (role === 'shared') trust = `, state bucket ${target.stateBucketName}`;
   else if (stateAccount) {
     trust = `, shared account ${stateAccount.name} (${stateAccount.accountId}) may assume its deploy role`;
