@@ -27,9 +27,18 @@ export function sampleStacks(now: Date, region = 'eu-west-1'): StackRecord[] {
       status,
       lastUpdated: minutesBefore(now, minutes),
       driftStatus: 'IN_SYNC',
+      // The outputs of templates/aws-account-bootstrap/cloudformation/platform-bootstrap.yaml;
+      // only the shared account holds the Terraform state bucket.
       outputs: {
-        DeployRoleArn: `arn:aws:iam::${accountId}:role/platform-deploy`,
-        StateBucketName: `platform-tfstate-${accountId}`,
+        DeployRoleArn: `arn:aws:iam::${accountId}:role/terraform-deploy`,
+        PortalReadOnlyRoleArn: `arn:aws:iam::${accountId}:role/platform-portal-read`,
+        OidcProviderArn: `arn:aws:iam::${accountId}:oidc-provider/token.actions.githubusercontent.com`,
+        ...(accountId === SAMPLE_ACCOUNTS.shared
+          ? {
+              StateBucketName: `tfstate-${accountId}-${region}`,
+              StateBucketKmsKeyArn: `arn:aws:kms:${region}:${accountId}:key/5a3f0c1e-0000-4000-8000-0000000000aa`,
+            }
+          : {}),
       },
       events: recent
         ? [
