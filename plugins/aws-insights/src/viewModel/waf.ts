@@ -45,7 +45,9 @@ export function wafTraffic(series: Series, hours: WafHours): WafTrafficPoint[] {
   const add = (metric: string, field: 'allowed' | 'blocked') => {
     for (const p of allRulesSeries(series, metric)) {
       if (!inWindow(p.at, end, hours)) continue;
-      const at = Math.floor(Date.parse(p.at) / bucketMs) * bucketMs;
+      // Buckets count back from the end: the newest one is never a partial bucket.
+      const index = Math.floor((end - Date.parse(p.at)) / bucketMs);
+      const at = end - index * bucketMs;
       const bucket = buckets.get(at) ?? { at, allowed: 0, blocked: 0 };
       bucket[field] += p.value;
       buckets.set(at, bucket);

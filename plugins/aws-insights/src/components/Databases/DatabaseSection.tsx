@@ -22,7 +22,10 @@ import { VerdictChip } from './VerdictChip';
 
 const useStyles = makeStyles(theme => ({
   numeric: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  name: { fontWeight: 600 },
+  nowrap: { whiteSpace: 'nowrap' },
+  head: { '& th': { whiteSpace: 'nowrap' } },
+  name: { fontWeight: 600, whiteSpace: 'nowrap' },
+  verdict: { minWidth: 220 },
   sub: { color: theme.palette.text.secondary, fontSize: '0.75rem' },
   reasons: { margin: 0, paddingLeft: theme.spacing(2), fontSize: '0.8rem' },
   no: { color: theme.palette.warning.main, fontWeight: 600 },
@@ -47,8 +50,8 @@ export function DatabaseRow({ database }: { database: DatabaseHealth }) {
           {r.instanceClass ? ` · ${r.instanceClass}` : ''} · {r.region}
         </div>
       </TableCell>
-      <TableCell>{r.status}</TableCell>
-      <TableCell>
+      <TableCell className={classes.nowrap}>{r.status}</TableCell>
+      <TableCell className={classes.nowrap}>
         {r.engine} {r.engineVersion}
       </TableCell>
       <TableCell>{yesNo(r.multiAz, classes)}</TableCell>
@@ -66,7 +69,7 @@ export function DatabaseRow({ database }: { database: DatabaseHealth }) {
         {formatSeconds(r.metrics.replicaLagSeconds)}
       </TableCell>
       <TableCell className={classes.numeric}>{storageText(r)}</TableCell>
-      <TableCell>
+      <TableCell className={classes.verdict}>
         <VerdictChip verdict={verdict} />
         {reasons.length > 0 && (
           <ul className={classes.reasons}>
@@ -81,11 +84,12 @@ export function DatabaseRow({ database }: { database: DatabaseHealth }) {
 }
 
 export function DatabaseTable(props: { databases: DatabaseHealth[] }) {
+  const classes = useStyles();
   return (
     <Box overflow="auto">
       <Table size="small" aria-label="Databases">
         <TableHead>
-          <TableRow>
+          <TableRow className={classes.head}>
             <TableCell>Database</TableCell>
             <TableCell>Status</TableCell>
             <TableCell>Engine</TableCell>

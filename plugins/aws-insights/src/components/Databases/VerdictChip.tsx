@@ -2,10 +2,11 @@ import { Chip, makeStyles } from '@material-ui/core';
 import CheckCircle from '@material-ui/icons/CheckCircle';
 import Error from '@material-ui/icons/Error';
 import Warning from '@material-ui/icons/Warning';
+import { successText } from '../charts/chartTheme';
 import { HealthVerdict } from '@platform-portal/plugin-aws-insights-common';
 
 const useStyles = makeStyles(theme => ({
-  healthy: { color: theme.palette.success.main, borderColor: theme.palette.success.main },
+  healthy: { color: successText(theme), borderColor: theme.palette.success.main },
   warning: { color: theme.palette.warning.main, borderColor: theme.palette.warning.main },
   critical: { color: theme.palette.error.main, borderColor: theme.palette.error.main },
 }));

@@ -95,7 +95,7 @@ describe('FleetPage', () => {
       }),
     );
     expect(await screen.findByText(/the last successful refresh was 3 h 5 min ago/)).toBeInTheDocument();
-    expect(screen.getByText('Data (stale)')).toBeInTheDocument();
+    expect(screen.getByText('Freshness (stale)')).toBeInTheDocument();
   });
 
   it('names a failed source in its own section while the others render', async () => {

@@ -51,7 +51,7 @@ export function FleetPage() {
       >
         {fleet && (
           <HeaderLabel
-            label={fleet.stale ? 'Data (stale)' : 'Data'}
+            label={fleet.stale ? 'Freshness (stale)' : 'Freshness'}
             value={formatFreshness(fleet.generatedAt, fleet.ageSeconds)}
           />
         )}

@@ -26,6 +26,7 @@ import { mixRows } from '../../viewModel/mix';
 import { failedSources } from '../../viewModel/sources';
 import { SectionCard } from '../common/SectionCard';
 import { EmptySection, SourceWarnings } from '../common/StatusAlerts';
+import { successText } from '../charts/chartTheme';
 import { MixShareChart } from './MixShareChart';
 import { MixTrend } from './MixTrend';
 
@@ -50,7 +51,7 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(1, 0, 2),
   },
   moneyValue: { fontSize: '1.25rem', fontWeight: 700, fontVariantNumeric: 'tabular-nums' },
-  savings: { color: theme.palette.success.main },
+  savings: { color: successText(theme) },
 }));
 
 export function MoneySummary({ mix }: { mix: MixSummary }) {

@@ -2,7 +2,6 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
-  Legend,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -17,7 +16,7 @@ export function MixShareChart(props: { rows: MixRow[] }) {
   const { defs, fill } = useMixFills();
   const data = mixShareBars(props.rows);
   return (
-    <ResponsiveContainer width="100%" height={190}>
+    <ResponsiveContainer width="100%" height={170}>
       <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
         {defs}
         <CartesianGrid stroke={chart.grid} horizontal={false} />
@@ -39,7 +38,6 @@ export function MixShareChart(props: { rows: MixRow[] }) {
           {...chart.tooltip}
           formatter={(value, name) => [`${Number(value).toFixed(1)} %`, name]}
         />
-        <Legend wrapperStyle={{ fontSize: 12, color: chart.text }} />
         {props.rows.map(row => (
           <Bar
             key={row.key}

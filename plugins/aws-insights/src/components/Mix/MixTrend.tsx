@@ -20,7 +20,12 @@ import { awsInsightsApiRef } from '../../api';
 import { formatDateTime, formatUsd } from '../../format';
 import { useAsync } from '../../hooks/useAsync';
 import { MIX_CELLS, trendSeries } from '../../viewModel/mix';
-import { timeTick, useChartTheme, useMixFills } from '../charts/chartTheme';
+import {
+  dayTicks,
+  timeTick,
+  useChartTheme,
+  useMixFills,
+} from '../charts/chartTheme';
 import { SectionError } from '../common/StatusAlerts';
 
 const dollars = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;
@@ -37,6 +42,7 @@ export function MixTrend(props: { scope: string; note?: string }) {
   );
   const points = history.value ? trendSeries(history.value.points) : [];
   const tick = timeTick(days * 24);
+  const ticks = dayTicks(points, days === 7 ? 7 : 6);
 
   let body;
   if (history.error) {
@@ -66,7 +72,7 @@ export function MixTrend(props: { scope: string; note?: string }) {
             <AreaChart data={points} margin={{ right: 8 }}>
               {defs}
               <CartesianGrid stroke={chart.grid} vertical={false} />
-              <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tick} tick={chart.tick} stroke={chart.grid} />
+              <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={ticks} tickFormatter={tick} tick={chart.tick} stroke={chart.grid} />
               <YAxis tick={chart.tick} stroke={chart.grid} width={40} />
               <Tooltip {...chart.tooltip} labelFormatter={at => formatDateTime(new Date(Number(at)).toISOString())} />
               {MIX_CELLS.map(c => (
@@ -82,7 +88,7 @@ export function MixTrend(props: { scope: string; note?: string }) {
           <ResponsiveContainer width="100%" height={200}>
             <LineChart data={points} margin={{ right: 8 }}>
               <CartesianGrid stroke={chart.grid} vertical={false} />
-              <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tick} tick={chart.tick} stroke={chart.grid} />
+              <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={ticks} tickFormatter={tick} tick={chart.tick} stroke={chart.grid} />
               <YAxis tick={chart.tick} stroke={chart.grid} width={64} tickFormatter={dollars} />
               <Tooltip {...chart.tooltip} labelFormatter={at => formatDateTime(new Date(Number(at)).toISOString())} formatter={(v, name) => [formatUsd(Number(v)), name]} />
               <Legend wrapperStyle={{ fontSize: 12, color: chart.text }} />
@@ -108,8 +114,8 @@ export function MixTrend(props: { scope: string; note?: string }) {
           onChange={(_e, value) => value && setDays(value)}
           aria-label="Trend period"
         >
-          <ToggleButton value={7} aria-label="7 days">7d</ToggleButton>
-          <ToggleButton value={30} aria-label="30 days">30d</ToggleButton>
+          <ToggleButton value={7} aria-label="7 days" style={{ textTransform: 'none' }}>7d</ToggleButton>
+          <ToggleButton value={30} aria-label="30 days" style={{ textTransform: 'none' }}>30d</ToggleButton>
         </ToggleButtonGroup>
       </Box>
       {body}

@@ -39,7 +39,7 @@ export function WafRulesChart(props: { rules: Array<{ rule: string; blocked: num
   const chart = useChartTheme();
   return (
     <ResponsiveContainer width="100%" height={Math.max(120, props.rules.length * 36 + 40)}>
-      <BarChart data={props.rules} layout="vertical" margin={{ left: 8, right: 24 }}>
+      <BarChart data={props.rules} layout="vertical" margin={{ left: 8, right: 56 }}>
         <CartesianGrid stroke={chart.grid} horizontal={false} />
         <XAxis type="number" tick={chart.tick} stroke={chart.grid} tickFormatter={formatCompact} />
         <YAxis type="category" dataKey="rule" tick={chart.tick} stroke={chart.grid} width={200} tickFormatter={(r: string) => r.replace(/^AWS-AWSManagedRules/, 'AWS ')} />

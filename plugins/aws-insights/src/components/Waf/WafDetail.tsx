@@ -40,6 +40,9 @@ function Figure(props: { label: string; value: string; className?: string }) {
   );
 }
 
+const newestFirst = (requests: WebAclResponse['sampledBlocked']) =>
+  [...requests].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+
 function SampledRequests({ response }: { response: WebAclResponse }) {
   const classes = useStyles();
   if (!response.sampledAvailable) {
@@ -65,7 +68,7 @@ function SampledRequests({ response }: { response: WebAclResponse }) {
         </TableRow>
       </TableHead>
       <TableBody>
-        {response.sampledBlocked.slice(0, 10).map((r, i) => (
+        {newestFirst(response.sampledBlocked).slice(0, 10).map((r, i) => (
           <TableRow key={`${r.at}/${r.clientIp}/${i}`}>
             <TableCell>{formatDateTime(r.at)}</TableCell>
             <TableCell className={classes.mono}>{r.clientIp}</TableCell>
@@ -106,8 +109,8 @@ export function WafDetail(props: { name: string; compact?: boolean }) {
         {summary.spike && (
           <Alert severity="warning" style={{ marginBottom: 8 }}>
             Block spike at {formatDateTime(summary.spike.at)}: {formatCount(summary.spike.blocked)} blocked
-            requests in 5 minutes (baseline {formatCount(summary.spike.baseline)}). Possible attack: check the
-            sampled requests below.
+            requests in one metric period, against a baseline of {formatCount(summary.spike.baseline)}.
+            Possible attack: check the sampled requests below.
           </Alert>
         )}
         {covered < hours && hours > 1 && (
@@ -145,7 +148,7 @@ export function WafDetail(props: { name: string; compact?: boolean }) {
         </Typography>
         <ToggleButtonGroup size="small" exclusive value={hours} onChange={(_e, v) => v && setHours(v)} aria-label="WAF window">
           {WAF_RANGES.map(r => (
-            <ToggleButton key={r.hours} value={r.hours} aria-label={r.label}>{r.label}</ToggleButton>
+            <ToggleButton key={r.hours} value={r.hours} aria-label={r.label} style={{ textTransform: 'none' }}>{r.label}</ToggleButton>
           ))}
         </ToggleButtonGroup>
       </Box>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTheme } from '@material-ui/core';
+import { Theme, useTheme } from '@material-ui/core';
 import { MIX_CELLS } from '../../viewModel/mix';
 
 /** Axis, grid and tooltip colours from the Backstage theme, so charts work light and dark. */
@@ -55,6 +55,28 @@ export function useMixFills() {
     return cell.hatched ? `url(#${prefix}-${key})` : cell.color;
   };
   return { defs, fill };
+}
+
+/** Success-coloured text that keeps its contrast on light and dark paper. */
+export function successText(theme: Theme) {
+  return theme.palette.type === 'dark'
+    ? theme.palette.success.light
+    : theme.palette.success.dark;
+}
+
+/** Local midnights between the first and last point, at most `max` of them, evenly spaced. */
+export function dayTicks(points: Array<{ at: number }>, max = 8): number[] {
+  if (points.length === 0) return [];
+  const first = new Date(points[0].at);
+  const last = points[points.length - 1].at;
+  const start = new Date(first.getFullYear(), first.getMonth(), first.getDate() + 1);
+  const days = Math.max(1, Math.round((last - start.getTime()) / 86_400_000));
+  const step = Math.max(1, Math.ceil(days / max));
+  const ticks: number[] = [];
+  for (let d = new Date(start); d.getTime() <= last; d.setDate(d.getDate() + step)) {
+    ticks.push(d.getTime());
+  }
+  return ticks;
 }
 
 export function timeTick(hours: number) {
