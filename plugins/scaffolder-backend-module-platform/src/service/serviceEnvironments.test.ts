@@ -1,6 +1,7 @@
 import { environmentEntity } from './__testUtils__/serviceFixtures';
 import {
   describeEnvironment,
+  environmentAccountId,
   environmentProblem,
   sortForDelivery,
 } from './serviceEnvironments';
@@ -113,5 +114,27 @@ describe('service environments', () => {
         environment: expect.objectContaining({ name: 'prod' }),
       }),
     ]);
+  });
+});
+
+describe('environmentAccountId', () => {
+  it('prefers the annotation, else takes the aws-account the environment dependsOn', () => {
+    const account = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: 'dev-account', annotations: { 'aws.amazon.com/account-id': '111122223333' } },
+      spec: { type: 'aws-account' },
+    };
+    const reference = environmentEntity('dev', 'dev', {});
+    delete reference.metadata.annotations!['aws.amazon.com/account-id'];
+    reference.spec = { ...reference.spec, dependsOn: ['resource:default/dev-account'] };
+    expect(environmentAccountId(reference, [account])).toBe('111122223333');
+    expect(environmentAccountId(reference, [])).toBeUndefined();
+    expect(environmentProblem(reference, 'dev')).toMatch(/on the aws-account it dependsOn/);
+    expect(environmentProblem(reference, 'dev', '111122223333')).toBeUndefined();
+    expect(describeEnvironment(reference, 'orders', '111122223333').roleArn).toBe(
+      'arn:aws:iam::111122223333:role/dev-orders',
+    );
+    expect(environmentAccountId(environmentEntity('qa', 'dev'), [account])).toBe('000000000003');
   });
 });

@@ -31,10 +31,31 @@ export interface ServiceEnvironment {
   autoDeploy: boolean;
 }
 
+/**
+ * The environment's AWS account id: its own annotation (environments from the environment
+ * template), else the aws-account it dependsOn (the reference environments in catalog/).
+ */
+export function environmentAccountId(
+  entity: Entity,
+  accounts: Entity[],
+): string | undefined {
+  const own = entity.metadata.annotations?.[ACCOUNT_ID_ANNOTATION];
+  if (own) return own;
+  const dependsOn = (entity.spec?.dependsOn as string[] | undefined) ?? [];
+  const account = accounts.find(
+    a =>
+      a.kind === 'Resource' &&
+      a.spec?.type === 'aws-account' &&
+      dependsOn.includes(stringifyEntityRef(a)),
+  );
+  return account?.metadata.annotations?.[ACCOUNT_ID_ANNOTATION];
+}
+
 /** Why an entity cannot be a target environment, or undefined when it can. */
 export function environmentProblem(
   entity: Entity | undefined,
   ref: string,
+  accountId = entity?.metadata.annotations?.[ACCOUNT_ID_ANNOTATION],
 ): string | undefined {
   if (
     !entity ||
@@ -44,10 +65,10 @@ export function environmentProblem(
     return `'${ref}' is not an environment resource in the catalog`;
   }
   const a = entity.metadata.annotations ?? {};
-  if (!/^\d{12}$/.test(a[ACCOUNT_ID_ANNOTATION] ?? '')) {
+  if (!/^\d{12}$/.test(accountId ?? '')) {
     return `${stringifyEntityRef(
       entity,
-    )} has no 12-digit ${ACCOUNT_ID_ANNOTATION} annotation`;
+    )} has no 12-digit ${ACCOUNT_ID_ANNOTATION} annotation, on itself or on the aws-account it dependsOn`;
   }
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(a[REGION_ANNOTATION] ?? '')) {
     return `${stringifyEntityRef(
@@ -70,6 +91,7 @@ function safeAnnotation(value: string | undefined, pattern: RegExp) {
 export function describeEnvironment(
   entity: Entity,
   service: string,
+  accountId = entity.metadata.annotations?.[ACCOUNT_ID_ANNOTATION] ?? '',
 ): ServiceEnvironment {
   const a = entity.metadata.annotations ?? {};
   const name = entity.metadata.name;
@@ -83,13 +105,13 @@ export function describeEnvironment(
     name,
     entityRef: stringifyEntityRef(entity),
     tier,
-    accountId: a[ACCOUNT_ID_ANNOTATION],
+    accountId,
     region: a[REGION_ANNOTATION],
     ingressClass:
       safeAnnotation(a[INGRESS_CLASS_ANNOTATION], /^[a-z0-9][a-z0-9.-]*$/) ??
       DEFAULT_INGRESS_CLASS,
     host: `${service}.${domain}`,
-    roleArn: `arn:aws:iam::${a[ACCOUNT_ID_ANNOTATION]}:role/${name}-${service}`,
+    roleArn: `arn:aws:iam::${accountId}:role/${name}-${service}`,
     databaseSecretKey: `${name}/${service}/database`,
     albSourceCidr:
       safeAnnotation(

