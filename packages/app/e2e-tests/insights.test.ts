@@ -29,7 +29,10 @@ async function snap(page: Page, name: string) {
     return max;
   });
   const viewport = page.viewportSize()!;
-  await page.setViewportSize({ ...viewport, height: Math.min(8000, viewport.height + hidden) });
+  await page.setViewportSize({
+    ...viewport,
+    height: Math.min(8000, viewport.height + hidden),
+  });
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   await page.setViewportSize(viewport);
 }
@@ -37,10 +40,13 @@ async function snap(page: Page, name: string) {
 async function signIn(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(sidebar(page).getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+  await expect(
+    sidebar(page).getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
 }
 
-const sidebar = (page: Page) => page.getByRole('navigation', { name: 'sidebar nav' });
+const sidebar = (page: Page) =>
+  page.getByRole('navigation', { name: 'sidebar nav' });
 
 /** The guest's Backstage token, as the app gets it: the backend API is called with it. */
 async function backstageToken(page: Page): Promise<string> {
@@ -54,7 +60,11 @@ async function backstageToken(page: Page): Promise<string> {
   });
 }
 
-async function getJson(request: APIRequestContext, token: string, path: string) {
+async function getJson(
+  request: APIRequestContext,
+  token: string,
+  path: string,
+) {
   const response = await request.get(`/api/aws-insights${path}`, {
     headers: { authorization: `Bearer ${token}` },
   });
@@ -64,14 +74,19 @@ async function getJson(request: APIRequestContext, token: string, path: string) 
 
 // Written independently of the plugin's formatters: the page must show the API's figures.
 const usd = (v: number) =>
-  `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  `$${v.toLocaleString('en-US', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  })}`;
 const share = (v: number) => `${(v * 100).toFixed(1)} %`;
 const count = (v: number) => v.toLocaleString('en-US');
 
 /** The KPI tiles show the same numbers as the API's FleetResponse. */
 async function expectKpisMatch(page: Page, body: any) {
   const tile = (name: string) => page.getByRole('group', { name, exact: true });
-  const unhealthy = body.databases.filter((d: any) => d.verdict !== 'healthy').length;
+  const unhealthy = body.databases.filter(
+    (d: any) => d.verdict !== 'healthy',
+  ).length;
   const expected: Array<[string, string]> = [
     ['Nodes', count(body.fleet.nodes)],
     ['vCPU', `${count(body.fleet.vcpu)} vCPU`],
@@ -94,8 +109,15 @@ async function setTheme(page: Page, theme: 'light' | 'dark') {
 
 /** Charts and tables below the fold have loaded: the trend and the WAF detail. */
 async function waitForSections(page: Page) {
-  await expect(page.getByRole('region', { name: 'Spot/Graviton trend' }).locator('svg.recharts-surface').first()).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Sampled blocked requests' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Spot/Graviton trend' })
+      .locator('svg.recharts-surface')
+      .first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Sampled blocked requests' }),
+  ).toBeVisible();
 }
 
 test('the Platform page shows the sample fleet with the API figures, fast, in light and dark', async ({
@@ -105,9 +127,13 @@ test('the Platform page shows the sample fleet with the API figures, fast, in li
   await signIn(page);
 
   // From the sidebar: Platform sits right after Catalog and Create.
-  await sidebar(page).getByRole('link', { name: 'Platform', exact: true }).click();
+  await sidebar(page)
+    .getByRole('link', { name: 'Platform', exact: true })
+    .click();
   await expect(page).toHaveURL(/\/platform$/);
-  await expect(page.getByRole('group', { name: 'Nodes', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Nodes', exact: true }),
+  ).toBeVisible();
 
   // Cold load of the page on the production build: navigation start to the first KPI tile.
   await page.goto('/platform', { waitUntil: 'commit' });
@@ -125,7 +151,15 @@ test('the Platform page shows the sample fleet with the API figures, fast, in li
   mkdirSync(OUTPUT, { recursive: true });
   writeFileSync(
     `${OUTPUT}/fleet-page-timing.json`,
-    `${JSON.stringify({ firstMeaningfulContentMs: firstContentMs, budgetMs: FIRST_CONTENT_BUDGET_MS, measuredAt: new Date().toISOString() }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        firstMeaningfulContentMs: firstContentMs,
+        budgetMs: FIRST_CONTENT_BUDGET_MS,
+        measuredAt: new Date().toISOString(),
+      },
+      null,
+      2,
+    )}\n`,
   );
   expect(firstContentMs).toBeLessThan(FIRST_CONTENT_BUDGET_MS);
 
@@ -133,20 +167,41 @@ test('the Platform page shows the sample fleet with the API figures, fast, in li
   const fleet = await getJson(page.request, token, '/fleet');
   expect(fleet.sample).toBe(true);
   const shown = await expectKpisMatch(page, fleet);
-  console.log(`fleet figures matched the API: ${shown.map(([k, v]) => `${k}=${v}`).join(', ')}`);
-  await expect(page.getByLabel('Sample fleet')).toContainText('Sample fleet: no AWS accounts are connected.');
+  console.log(
+    `fleet figures matched the API: ${shown
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}`,
+  );
+  await expect(page.getByLabel('Sample fleet')).toContainText(
+    'Sample fleet: no AWS accounts are connected.',
+  );
 
   // Every section is filled from the sample fleet.
-  for (const cluster of ['dev-eks', 'staging-eks', 'prod-eks', 'prod-eks-euc1']) {
-    await expect(page.getByRole('group', { name: `Cluster ${cluster}`, exact: true })).toBeVisible();
+  for (const cluster of [
+    'dev-eks',
+    'staging-eks',
+    'prod-eks',
+    'prod-eks-euc1',
+  ]) {
+    await expect(
+      page.getByRole('group', { name: `Cluster ${cluster}`, exact: true }),
+    ).toBeVisible();
   }
-  await expect(page.getByRole('table', { name: 'Databases' }).getByText('prod-aurora-pg', { exact: true })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Graviton candidates' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Databases' })
+      .getByText('prod-aurora-pg', { exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Graviton candidates' }),
+  ).toBeVisible();
   await waitForSections(page);
   await snap(page, '30-platform-light');
 
   await setTheme(page, 'dark');
-  await expect(page.getByRole('group', { name: 'Nodes', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Nodes', exact: true }),
+  ).toBeVisible();
   await waitForSections(page);
   await snap(page, '31-platform-dark');
   await setTheme(page, 'light');
@@ -155,13 +210,23 @@ test('the Platform page shows the sample fleet with the API figures, fast, in li
   await page.getByRole('button', { name: /All environments/ }).click();
   await page.getByRole('option', { name: 'staging', exact: true }).click();
   await expect(page).toHaveURL(/environment=staging/);
-  const staging = await getJson(page.request, token, '/fleet?environment=staging');
-  await expect(page.getByRole('group', { name: 'Nodes', exact: true })).toContainText(count(staging.fleet.nodes));
-  await expect(page.getByRole('group', { name: 'Compute $/month', exact: true })).toContainText(usd(staging.mix.usdPerMonth));
+  const staging = await getJson(
+    page.request,
+    token,
+    '/fleet?environment=staging',
+  );
+  await expect(
+    page.getByRole('group', { name: 'Nodes', exact: true }),
+  ).toContainText(count(staging.fleet.nodes));
+  await expect(
+    page.getByRole('group', { name: 'Compute $/month', exact: true }),
+  ).toContainText(usd(staging.mix.usdPerMonth));
   await snap(page, '32-platform-filtered-staging');
 });
 
-test('the prod environment tab, a cluster card and the prod account card', async ({ page }) => {
+test('the prod environment tab, a cluster card and the prod account card', async ({
+  page,
+}) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await signIn(page);
   const token = await backstageToken(page);
@@ -173,17 +238,25 @@ test('the prod environment tab, a cluster card and the prod account card', async
     .getByRole('link', { name: 'Platform', exact: true })
     .click();
   await expect(page).toHaveURL(/\/catalog\/default\/resource\/prod\/platform$/);
-  await expect(page.getByText('AWS resources tagged environment=prod')).toBeVisible();
+  await expect(
+    page.getByText('AWS resources tagged environment=prod'),
+  ).toBeVisible();
   const prod = await getJson(page.request, token, '/environments/prod');
   await expectKpisMatch(page, prod);
   for (const cluster of ['prod-eks', 'prod-eks-euc1']) {
-    await expect(page.getByRole('group', { name: `Cluster ${cluster}`, exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('group', { name: `Cluster ${cluster}`, exact: true }),
+    ).toBeVisible();
   }
-  await expect(page.getByRole('group', { name: 'Cluster dev-eks', exact: true })).toHaveCount(0);
+  await expect(
+    page.getByRole('group', { name: 'Cluster dev-eks', exact: true }),
+  ).toHaveCount(0);
   await waitForSections(page);
   await snap(page, '33-environment-prod-light');
   await setTheme(page, 'dark');
-  await expect(page.getByRole('group', { name: 'Nodes', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Nodes', exact: true }),
+  ).toBeVisible();
   await waitForSections(page);
   await snap(page, '34-environment-prod-dark');
   await setTheme(page, 'light');
@@ -193,16 +266,26 @@ test('the prod environment tab, a cluster card and the prod account card', async
   const card = page.getByRole('region', { name: 'EKS capacity and cost' });
   await expect(async () => {
     await page.goto('/catalog/default/resource/prod-eks');
-    await expect(card.getByRole('group', { name: 'Cluster prod-eks' })).toBeVisible({ timeout: 5_000 });
+    await expect(
+      card.getByRole('group', { name: 'Cluster prod-eks' }),
+    ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
   const cluster = await getJson(page.request, token, '/clusters/prod-eks');
-  await expect(card.getByRole('group', { name: 'Monthly cost' })).toContainText(usd(cluster.mix.usdPerMonth));
+  await expect(card.getByRole('group', { name: 'Monthly cost' })).toContainText(
+    usd(cluster.mix.usdPerMonth),
+  );
   await snap(page, '35-cluster-card');
 
   // The prod account: its environments and the bootstrap stack.
   await page.goto('/catalog/default/resource/prod-account');
-  const account = page.getByRole('region', { name: 'Environments and bootstrap' });
-  await expect(account.getByRole('link', { name: 'prod', exact: true })).toBeVisible();
-  await expect(account.getByLabel('Bootstrap stack status')).toContainText(/platform-bootstrap: \w+_COMPLETE/);
+  const account = page.getByRole('region', {
+    name: 'Environments and bootstrap',
+  });
+  await expect(
+    account.getByRole('link', { name: 'prod', exact: true }),
+  ).toBeVisible();
+  await expect(account.getByLabel('Bootstrap stack status')).toContainText(
+    /platform-bootstrap: \w+_COMPLETE/,
+  );
   await snap(page, '36-prod-account');
 });

@@ -103,7 +103,10 @@ export function formatDateTime(iso: string): string {
 }
 
 /** `data from 09:00, 12 min old` (or `data from 09:00, just now`). */
-export function formatFreshness(generatedAt: string, ageSeconds: number): string {
+export function formatFreshness(
+  generatedAt: string,
+  ageSeconds: number,
+): string {
   const age = formatAge(ageSeconds);
   return `data from ${formatClock(generatedAt)}, ${
     age === 'just now' ? age : `${age} old`

@@ -9,7 +9,12 @@ import {
   prodEnvironment,
 } from './__fixtures__/entities';
 import { mockInsightsApi } from './__fixtures__/fleet';
-import { clusterCard, databaseCard, environmentContent, wafCard } from './plugin';
+import {
+  clusterCard,
+  databaseCard,
+  environmentContent,
+  wafCard,
+} from './plugin';
 import plugin from './index';
 
 jest.setTimeout(30_000);
@@ -17,7 +22,13 @@ jest.setTimeout(30_000);
 function renderEntity(entity: Entity) {
   const api = mockInsightsApi();
   renderTestApp({
-    extensions: [createTestEntityPage({ entity }), environmentContent, clusterCard, databaseCard, wafCard],
+    extensions: [
+      createTestEntityPage({ entity }),
+      environmentContent,
+      clusterCard,
+      databaseCard,
+      wafCard,
+    ],
     apis: [[awsInsightsApiRef, api]],
   });
   return api;
@@ -30,7 +41,9 @@ describe('aws-insights plugin', () => {
 
   it('puts the cluster card on a kubernetes-cluster resource only', async () => {
     const api = renderEntity(prodClusterEntity);
-    expect(await screen.findByText('EKS capacity and cost')).toBeInTheDocument();
+    expect(
+      await screen.findByText('EKS capacity and cost'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('RDS health')).not.toBeInTheDocument();
     expect(api.getDatabase).not.toHaveBeenCalled();
   });
@@ -43,7 +56,9 @@ describe('aws-insights plugin', () => {
 
   it('gives an environment resource the Platform content', async () => {
     const api = renderEntity(prodEnvironment);
-    expect(await screen.findByRole('group', { name: 'Nodes' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('group', { name: 'Nodes' }),
+    ).toBeInTheDocument();
     expect(api.getEnvironment).toHaveBeenCalledWith('prod');
     expect(screen.queryByText('EKS capacity and cost')).not.toBeInTheDocument();
   });

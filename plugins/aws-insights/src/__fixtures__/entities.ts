@@ -4,7 +4,11 @@ export const prodEnvironment: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: { name: 'prod', namespace: 'default' },
-  spec: { type: 'environment', owner: 'group:default/platform-team', dependsOn: ['resource:default/prod-account'] },
+  spec: {
+    type: 'environment',
+    owner: 'group:default/platform-team',
+    dependsOn: ['resource:default/prod-account'],
+  },
 };
 
 export const prodAccount: Entity = {
@@ -14,7 +18,10 @@ export const prodAccount: Entity = {
     name: 'prod-account',
     namespace: 'default',
     title: 'prod (workloads)',
-    annotations: { 'aws.amazon.com/account-id': '000000000005', 'aws.amazon.com/region': 'eu-west-1' },
+    annotations: {
+      'aws.amazon.com/account-id': '000000000005',
+      'aws.amazon.com/region': 'eu-west-1',
+    },
   },
   spec: { type: 'aws-account', owner: 'group:default/platform-team' },
   relations: [
@@ -23,7 +30,12 @@ export const prodAccount: Entity = {
   ],
 };
 
-const insightsResource = (name: string, type: string, arn: string, awsName: string): Entity => ({
+const insightsResource = (
+  name: string,
+  type: string,
+  arn: string,
+  awsName: string,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {

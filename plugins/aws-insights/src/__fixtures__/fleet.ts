@@ -100,10 +100,34 @@ export const devCluster: ClusterCapacity = {
 
 export const mix: MixSummary = {
   cells: [
-    { lifecycle: 'spot', architecture: 'arm64', count: 21, vcpu: 72, usdPerHour: 1.0829 },
-    { lifecycle: 'spot', architecture: 'x86_64', count: 10, vcpu: 32, usdPerHour: 0.6302 },
-    { lifecycle: 'on-demand', architecture: 'arm64', count: 13, vcpu: 34, usdPerHour: 1.6296 },
-    { lifecycle: 'on-demand', architecture: 'x86_64', count: 11, vcpu: 48, usdPerHour: 2.6371 },
+    {
+      lifecycle: 'spot',
+      architecture: 'arm64',
+      count: 21,
+      vcpu: 72,
+      usdPerHour: 1.0829,
+    },
+    {
+      lifecycle: 'spot',
+      architecture: 'x86_64',
+      count: 10,
+      vcpu: 32,
+      usdPerHour: 0.6302,
+    },
+    {
+      lifecycle: 'on-demand',
+      architecture: 'arm64',
+      count: 13,
+      vcpu: 34,
+      usdPerHour: 1.6296,
+    },
+    {
+      lifecycle: 'on-demand',
+      architecture: 'x86_64',
+      count: 11,
+      vcpu: 48,
+      usdPerHour: 2.6371,
+    },
   ],
   count: 55,
   vcpu: 186,
@@ -136,8 +160,18 @@ export const auroraProd: DatabaseHealth = {
     pendingModifications: [],
     instanceClass: 'db.r7g.xlarge',
     members: [
-      { identifier: 'prod-aurora-pg-1', role: 'writer', instanceClass: 'db.r7g.xlarge', status: 'available' },
-      { identifier: 'prod-aurora-pg-2', role: 'reader', instanceClass: 'db.r7g.xlarge', status: 'available' },
+      {
+        identifier: 'prod-aurora-pg-1',
+        role: 'writer',
+        instanceClass: 'db.r7g.xlarge',
+        status: 'available',
+      },
+      {
+        identifier: 'prod-aurora-pg-2',
+        role: 'reader',
+        instanceClass: 'db.r7g.xlarge',
+        status: 'available',
+      },
     ],
     tags: { environment: 'prod' },
     metrics: {
@@ -148,7 +182,10 @@ export const auroraProd: DatabaseHealth = {
       freeableMemoryBytes: 12348030976,
     },
     events: [
-      { at: '2025-06-02T07:25:00.000Z', message: 'Replica prod-aurora-pg-3 lag above 30 seconds' },
+      {
+        at: '2025-06-02T07:25:00.000Z',
+        message: 'Replica prod-aurora-pg-3 lag above 30 seconds',
+      },
       { at: '2025-06-01T07:00:00.000Z', message: 'Automated backup completed' },
     ],
   },
@@ -185,7 +222,10 @@ export const devPostgres: DatabaseHealth = {
     events: [],
   },
   verdict: 'critical',
-  reasons: ['backup retention 1 day < 7', 'pending modifications: instance class db.t4g.large'],
+  reasons: [
+    'backup retention 1 day < 7',
+    'pending modifications: instance class db.t4g.large',
+  ],
 };
 
 export const sampleSource = (accountId: string): SourceStatus => ({
@@ -197,7 +237,9 @@ export const sampleSource = (accountId: string): SourceStatus => ({
   calls: 0,
 });
 
-export function fleetResponse(overrides: Partial<FleetResponse> = {}): FleetResponse {
+export function fleetResponse(
+  overrides: Partial<FleetResponse> = {},
+): FleetResponse {
   return {
     generatedAt: GENERATED_AT,
     ageSeconds: 12 * 60,
@@ -244,14 +286,17 @@ export function fleetResponse(overrides: Partial<FleetResponse> = {}): FleetResp
     ],
     stacks: [
       {
-        stackId: 'arn:aws:cloudformation:eu-west-1:000000000005:stack/platform-bootstrap/1',
+        stackId:
+          'arn:aws:cloudformation:eu-west-1:000000000005:stack/platform-bootstrap/1',
         name: 'platform-bootstrap',
         accountId: PROD_ACCOUNT,
         region: 'eu-west-1',
         status: 'UPDATE_COMPLETE',
         lastUpdated: '2025-05-20T10:00:00.000Z',
         driftStatus: 'IN_SYNC',
-        outputs: { DeployRoleArn: 'arn:aws:iam::000000000005:role/platform-deploy' },
+        outputs: {
+          DeployRoleArn: 'arn:aws:iam::000000000005:role/platform-deploy',
+        },
         events: [],
       },
     ],
@@ -260,7 +305,9 @@ export function fleetResponse(overrides: Partial<FleetResponse> = {}): FleetResp
 }
 
 /** 24 hours of 5-minute points ending at GENERATED_AT, with a block spike two hours before. */
-export function webAclResponse(overrides: Partial<WebAclResponse> = {}): WebAclResponse {
+export function webAclResponse(
+  overrides: Partial<WebAclResponse> = {},
+): WebAclResponse {
   const end = Date.parse(GENERATED_AT);
   const points = (value: (i: number) => number) =>
     Array.from({ length: 288 }, (_, i) => ({
@@ -273,13 +320,30 @@ export function webAclResponse(overrides: Partial<WebAclResponse> = {}): WebAclR
     summary: fleet.wafs[0],
     series: [
       { rule: 'ALL', metric: 'AllowedRequests', points: points(() => 9758) },
-      { rule: 'ALL', metric: 'BlockedRequests', points: points(i => (i === 264 ? 900 : 25)) },
-      { rule: 'rate-limit', metric: 'BlockedRequests', points: points(i => (i === 264 ? 880 : 10)) },
+      {
+        rule: 'ALL',
+        metric: 'BlockedRequests',
+        points: points(i => (i === 264 ? 900 : 25)),
+      },
+      {
+        rule: 'rate-limit',
+        metric: 'BlockedRequests',
+        points: points(i => (i === 264 ? 880 : 10)),
+      },
     ],
-    rules: [{ name: 'rate-limit', priority: 40, kind: 'rate-based', action: 'block' }],
+    rules: [
+      { name: 'rate-limit', priority: 40, kind: 'rate-based', action: 'block' },
+    ],
     sampledAvailable: true,
     sampledBlocked: [
-      { at: '2025-06-02T06:58:00.000Z', clientIp: '203.0.113.14', country: 'BR', method: 'POST', uri: '/api/login', rule: 'rate-limit' },
+      {
+        at: '2025-06-02T06:58:00.000Z',
+        clientIp: '203.0.113.14',
+        country: 'BR',
+        method: 'POST',
+        uri: '/api/login',
+        rule: 'rate-limit',
+      },
     ],
     ...overrides,
   };
@@ -319,14 +383,22 @@ export function mockInsightsApi(
       mix,
       gravitonCandidates: fleetResponse().gravitonCandidates,
     })),
-    getDatabase: jest.fn(async () => ({ ...fleetResponse(), database: auroraProd })),
+    getDatabase: jest.fn(async () => ({
+      ...fleetResponse(),
+      database: auroraProd,
+    })),
     getWebAcl: jest.fn(async () => webAclResponse()),
-    getHistory: jest.fn(async (scope: string, days = 7) => historyResponse(scope, days)),
+    getHistory: jest.fn(async (scope: string, days = 7) =>
+      historyResponse(scope, days),
+    ),
     ...overrides,
   };
 }
 
 /** What the backend client throws for an HTTP error (a ResponseError has statusCode). */
 export function httpError(statusCode: number, message: string): Error {
-  return Object.assign(new Error(message), { name: 'ResponseError', statusCode });
+  return Object.assign(new Error(message), {
+    name: 'ResponseError',
+    statusCode,
+  });
 }

@@ -30,7 +30,10 @@ export function filterOptions(fleet: FleetResponse): FilterOptions {
 }
 
 /** Options seen so far plus new ones: a filtered response must not shrink the menus. */
-export function mergeOptions(a: FilterOptions, b: FilterOptions): FilterOptions {
+export function mergeOptions(
+  a: FilterOptions,
+  b: FilterOptions,
+): FilterOptions {
   return {
     accounts: sorted([...a.accounts, ...b.accounts]),
     regions: sorted([...a.regions, ...b.regions]),

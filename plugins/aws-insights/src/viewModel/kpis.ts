@@ -17,6 +17,11 @@ export interface Kpi {
   tone: KpiTone;
 }
 
+function databaseTone(critical: number, unhealthy: number): KpiTone {
+  if (critical) return 'error';
+  return unhealthy ? 'warning' : 'good';
+}
+
 /** Databases whose verdict is not healthy. */
 export function unhealthyDatabases(fleet: Pick<FleetResponse, 'databases'>) {
   return fleet.databases.filter(d => d.verdict !== 'healthy');
@@ -26,8 +31,11 @@ export function unhealthyDatabases(fleet: Pick<FleetResponse, 'databases'>) {
  * CPU headroom of the clusters whose requests are known: the fleet figure is undefined as soon
  * as one cluster lacks Container Insights, but the others still say something.
  */
-export function knownHeadroom(fleet: Pick<FleetResponse, 'clusters' | 'fleet'>) {
-  if (fleet.fleet.headroomPercent !== undefined) return fleet.fleet.headroomPercent;
+export function knownHeadroom(
+  fleet: Pick<FleetResponse, 'clusters' | 'fleet'>,
+) {
+  if (fleet.fleet.headroomPercent !== undefined)
+    return fleet.fleet.headroomPercent;
   const known = fleet.clusters.filter(
     c => c.requestsKnown && c.requestedVcpu !== undefined,
   );
@@ -109,7 +117,7 @@ export function kpis(fleet: FleetResponse): Kpi[] {
       hint: `of ${fleet.databases.length}${
         critical ? `, ${critical} critical` : ''
       }`,
-      tone: critical ? 'error' : unhealthy.length ? 'warning' : 'good',
+      tone: databaseTone(critical, unhealthy.length),
     },
     {
       id: 'blocked',

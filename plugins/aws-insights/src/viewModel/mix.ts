@@ -100,12 +100,11 @@ export function mixShareBars(rows: MixRow[]) {
   return bases.map(([basis, label]) => {
     const bar: Record<string, number | string> = { basis: label };
     for (const row of rows) {
-      const value =
-        basis === 'count'
-          ? row.countShare
-          : basis === 'vcpu'
-          ? row.vcpuShare
-          : row.costShare;
+      const value = {
+        count: row.countShare,
+        vcpu: row.vcpuShare,
+        cost: row.costShare,
+      }[basis];
       bar[row.key] = Math.round(value * 1000) / 10;
     }
     return bar;

@@ -20,7 +20,9 @@ export interface WafTrafficPoint {
 type Series = WebAclResponse['series'];
 
 function allRulesSeries(series: Series, metric: string) {
-  return series.find(s => s.rule === 'ALL' && s.metric === metric)?.points ?? [];
+  return (
+    series.find(s => s.rule === 'ALL' && s.metric === metric)?.points ?? []
+  );
 }
 
 /** The end of the data: the newest point of any series (the window ends there). */

@@ -25,7 +25,10 @@ import { HeadroomBar } from './HeadroomBar';
 const LOW_HEADROOM_PERCENT = 15;
 
 const useStyles = makeStyles(theme => ({
-  cluster: { marginBottom: theme.spacing(3), '&:last-child': { marginBottom: 0 } },
+  cluster: {
+    marginBottom: theme.spacing(3),
+    '&:last-child': { marginBottom: 0 },
+  },
   heading: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -52,9 +55,12 @@ function requested(value: number | undefined, provisioned: string) {
 
 /** `8 × m7g.xlarge · 4 × c7g.xlarge`: node counts by instance type. */
 export function instanceTypesText(summary: CapacitySummary): string {
-  return summary.byInstanceType
-    .map(t => `${t.count} × ${t.instanceType}`)
-    .join(' · ');
+  return (
+    summary.byInstanceType
+      // Non-breaking inside one item: a line only breaks between items.
+      .map(t => `${t.count}\u00a0×\u00a0${t.instanceType}`)
+      .join(' · ')
+  );
 }
 
 function InstanceTypeChips(props: { summary: CapacitySummary }) {
@@ -92,7 +98,9 @@ function CapacityRow(props: {
           {props.name}
         </Typography>
         {!props.bold && (
-          <Typography className={classes.sub}>{instanceTypesText(summary)}</Typography>
+          <Typography className={classes.sub}>
+            {instanceTypesText(summary)}
+          </Typography>
         )}
       </TableCell>
       <TableCell className={classes.numeric} align="right">
@@ -125,14 +133,19 @@ export function ClusterCapacityView(props: { cluster: ClusterCapacity }) {
   const classes = useStyles();
   const { cluster: c } = props;
   return (
-    <Box className={classes.cluster} aria-label={`Cluster ${c.cluster}`} role="group">
+    <Box
+      className={classes.cluster}
+      aria-label={`Cluster ${c.cluster}`}
+      role="group"
+    >
       <div className={classes.heading}>
         <Typography className={classes.name} component="h3">
           {c.cluster}
         </Typography>
         {c.environment && <Chip size="small" label={c.environment} />}
         <span className={classes.meta}>
-          {c.region} · account {c.accountId} · Kubernetes {c.version} · {c.status}
+          {c.region} · account {c.accountId} · Kubernetes {c.version} ·{' '}
+          {c.status}
         </span>
       </div>
       {c.lowHeadroom && (
@@ -154,31 +167,36 @@ export function ClusterCapacityView(props: { cluster: ClusterCapacity }) {
       ))}
       <InstanceTypeChips summary={c} />
       <Box overflow="auto" mt={1}>
-      <Table size="small" aria-label={`Node pools of ${c.cluster}`}>
-        <TableHead>
-          <TableRow className={classes.head}>
-            <TableCell>Node pool</TableCell>
-            <TableCell align="right">Nodes</TableCell>
-            <TableCell align="right">vCPU prov. / req.</TableCell>
-            <TableCell align="right">Memory prov. / req.</TableCell>
-            <TableCell>CPU headroom</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          <CapacityRow name="All pools" summary={c} low={c.lowHeadroom} bold />
-          {c.pools.map(p => (
+        <Table size="small" aria-label={`Node pools of ${c.cluster}`}>
+          <TableHead>
+            <TableRow className={classes.head}>
+              <TableCell>Node pool</TableCell>
+              <TableCell align="right">Nodes</TableCell>
+              <TableCell align="right">vCPU prov. / req.</TableCell>
+              <TableCell align="right">Memory prov. / req.</TableCell>
+              <TableCell>CPU headroom</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
             <CapacityRow
-              key={p.pool}
-              name={`${p.pool} (${p.kind})`}
-              summary={p}
-              low={
-                p.headroomPercent !== undefined &&
-                p.headroomPercent < LOW_HEADROOM_PERCENT
-              }
+              name="All pools"
+              summary={c}
+              low={c.lowHeadroom}
+              bold
             />
-          ))}
-        </TableBody>
-      </Table>
+            {c.pools.map(p => (
+              <CapacityRow
+                key={p.pool}
+                name={`${p.pool} (${p.kind})`}
+                summary={p}
+                low={
+                  p.headroomPercent !== undefined &&
+                  p.headroomPercent < LOW_HEADROOM_PERCENT
+                }
+              />
+            ))}
+          </TableBody>
+        </Table>
       </Box>
     </Box>
   );
@@ -194,9 +212,11 @@ export function CapacitySection(props: {
   return (
     <SectionCard
       title="EKS capacity"
-      subheader={`${fleet.clusters.length} clusters · ${fleet.fleet.nodes} nodes · ${formatVcpu(
-        fleet.fleet.vcpu,
-      )}${low ? ` · ${low} with low headroom` : ''}`}
+      subheader={`${fleet.clusters.length} clusters · ${
+        fleet.fleet.nodes
+      } nodes · ${formatVcpu(fleet.fleet.vcpu)}${
+        low ? ` · ${low} with low headroom` : ''
+      }`}
     >
       <SourceWarnings sources={failedSources(fleet.sources, 'capacity')} />
       {fleet.clusters.length === 0 ? (

@@ -54,7 +54,11 @@ export function InsightsDashboard(props: {
 function SectionSkeleton(props: { rows: number; label: string }) {
   const classes = useStyles();
   return (
-    <Paper variant="outlined" className={classes.skeletonCard} aria-label={props.label}>
+    <Paper
+      variant="outlined"
+      className={classes.skeletonCard}
+      aria-label={props.label}
+    >
       <Skeleton width="30%" height={28} />
       <Skeleton width="50%" />
       <Box mt={2}>

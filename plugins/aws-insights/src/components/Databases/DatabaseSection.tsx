@@ -30,7 +30,11 @@ const useStyles = makeStyles(theme => ({
   reasons: { margin: 0, paddingLeft: theme.spacing(2), fontSize: '0.8rem' },
   no: { color: theme.palette.warning.main, fontWeight: 600 },
   events: { marginTop: theme.spacing(2) },
-  eventTime: { color: theme.palette.text.secondary, whiteSpace: 'nowrap', width: 120 },
+  eventTime: {
+    color: theme.palette.text.secondary,
+    whiteSpace: 'nowrap',
+    width: 120,
+  },
 }));
 
 const yesNo = (value: boolean, classes: { no: string }) =>
@@ -118,7 +122,11 @@ export function DatabaseEvents(props: { databases: DatabaseHealth[] }) {
   const events = recentEvents(props.databases);
   if (events.length === 0) return null;
   return (
-    <Box className={classes.events} role="region" aria-label="Recent database events">
+    <Box
+      className={classes.events}
+      role="region"
+      aria-label="Recent database events"
+    >
       <Typography variant="subtitle2" component="h3">
         Recent events
       </Typography>
@@ -126,7 +134,9 @@ export function DatabaseEvents(props: { databases: DatabaseHealth[] }) {
         <TableBody>
           {events.map(e => (
             <TableRow key={`${e.identifier}/${e.at}/${e.message}`}>
-              <TableCell className={classes.eventTime}>{formatDateTime(e.at)}</TableCell>
+              <TableCell className={classes.eventTime}>
+                {formatDateTime(e.at)}
+              </TableCell>
               <TableCell>
                 <strong>{e.identifier}</strong>: {e.message}
               </TableCell>

@@ -6,9 +6,18 @@ import { successText } from '../charts/chartTheme';
 import { HealthVerdict } from '@platform-portal/plugin-aws-insights-common';
 
 const useStyles = makeStyles(theme => ({
-  healthy: { color: successText(theme), borderColor: theme.palette.success.main },
-  warning: { color: theme.palette.warning.main, borderColor: theme.palette.warning.main },
-  critical: { color: theme.palette.error.main, borderColor: theme.palette.error.main },
+  healthy: {
+    color: successText(theme),
+    borderColor: theme.palette.success.main,
+  },
+  warning: {
+    color: theme.palette.warning.main,
+    borderColor: theme.palette.warning.main,
+  },
+  critical: {
+    color: theme.palette.error.main,
+    borderColor: theme.palette.error.main,
+  },
 }));
 
 const ICONS = { healthy: CheckCircle, warning: Warning, critical: Error };

@@ -9,11 +9,15 @@ export function storageText(record: DatabaseRecord): string {
   const m = record.metrics;
   if (m.allocatedStorageBytes !== undefined) {
     return m.freeStorageBytes !== undefined
-      ? `${formatBytes(m.freeStorageBytes)} free of ${formatBytes(m.allocatedStorageBytes)}`
+      ? `${formatBytes(m.freeStorageBytes)} free of ${formatBytes(
+          m.allocatedStorageBytes,
+        )}`
       : `${formatBytes(m.allocatedStorageBytes)} allocated`;
   }
-  if (m.usedStorageBytes !== undefined) return `${formatBytes(m.usedStorageBytes)} used`;
-  if (m.freeStorageBytes !== undefined) return `${formatBytes(m.freeStorageBytes)} free`;
+  if (m.usedStorageBytes !== undefined)
+    return `${formatBytes(m.usedStorageBytes)} used`;
+  if (m.freeStorageBytes !== undefined)
+    return `${formatBytes(m.freeStorageBytes)} free`;
   return '—';
 }
 
@@ -31,7 +35,9 @@ export function sortDatabases(databases: DatabaseHealth[]): DatabaseHealth[] {
 /** The newest events of all databases, newest first. */
 export function recentEvents(databases: DatabaseHealth[], limit = 8) {
   return databases
-    .flatMap(d => d.record.events.map(e => ({ ...e, identifier: d.record.identifier })))
+    .flatMap(d =>
+      d.record.events.map(e => ({ ...e, identifier: d.record.identifier })),
+    )
     .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
     .slice(0, limit);
 }

@@ -9,32 +9,59 @@ import {
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import Skeleton from '@material-ui/lab/Skeleton';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { catalogApiRef, EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import { FleetResponse, StackRecord } from '@platform-portal/plugin-aws-insights-common';
+import {
+  catalogApiRef,
+  EntityRefLink,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import {
+  FleetResponse,
+  StackRecord,
+} from '@platform-portal/plugin-aws-insights-common';
 import { awsInsightsApiRef } from '../../api';
-import { annotation, AWS_ACCOUNT_ID_ANNOTATION, isEnvironment } from '../../annotations';
+import {
+  annotation,
+  AWS_ACCOUNT_ID_ANNOTATION,
+  isEnvironment,
+} from '../../annotations';
 import { formatDateTime } from '../../format';
 import { useAsync } from '../../hooks/useAsync';
 import { failedSources } from '../../viewModel/sources';
 import { SectionCard } from '../common/SectionCard';
-import { CONNECT_AWS_HINT, SectionError, SourceWarnings } from '../common/StatusAlerts';
+import {
+  CONNECT_AWS_HINT,
+  SectionError,
+  SourceWarnings,
+} from '../common/StatusAlerts';
 import { CardStamp } from './CardStamp';
 import { MissingAnnotation } from './MissingAnnotation';
 import { BOOTSTRAP_STACK, stackTone } from './stackStatus';
 
 const useStyles = makeStyles(theme => ({
-  key: { color: theme.palette.text.secondary, width: '35%', verticalAlign: 'top' },
+  key: {
+    color: theme.palette.text.secondary,
+    width: '35%',
+    verticalAlign: 'top',
+  },
   mono: { fontFamily: 'monospace', fontSize: '0.8rem', wordBreak: 'break-all' },
-  list: { margin: 0, paddingLeft: theme.spacing(2) },
+  list: { margin: 0, paddingLeft: theme.spacing(2), ...theme.typography.body2 },
 }));
 
 /** Environments are catalog resources that depend on this account. */
 function useEnvironments(account: Entity) {
   const catalogApi = useApi(catalogApiRef);
   const refs = (account.relations ?? [])
-    .filter(r => r.type === 'dependencyOf' && parseEntityRef(r.targetRef).kind === 'resource')
+    .filter(
+      r =>
+        r.type === 'dependencyOf' &&
+        parseEntityRef(r.targetRef).kind === 'resource',
+    )
     .map(r => r.targetRef);
   return useAsync(async () => {
     if (refs.length === 0) return [];
@@ -45,8 +72,15 @@ function useEnvironments(account: Entity) {
 
 function resourceCounts(fleet: FleetResponse | undefined, environment: string) {
   if (!fleet) return '';
-  const n = (items: Array<{ environment?: string }>) => items.filter(i => i.environment === environment).length;
-  return `${n(fleet.clusters)} clusters, ${n(fleet.databases.map(d => d.record))} databases, ${n(fleet.wafs)} web ACLs`;
+  const n = (items: Array<{ environment?: string }>) =>
+    items.filter(i => i.environment === environment).length;
+  const plural = (count: number, word: string) =>
+    `${count} ${word}${count === 1 ? '' : 's'}`;
+  return [
+    plural(n(fleet.clusters), 'cluster'),
+    plural(n(fleet.databases.map(d => d.record)), 'database'),
+    plural(n(fleet.wafs), 'web ACL'),
+  ].join(', ');
 }
 
 function StackView({ stack }: { stack: StackRecord }) {
@@ -54,7 +88,10 @@ function StackView({ stack }: { stack: StackRecord }) {
   const outputs = Object.entries(stack.outputs);
   return (
     <>
-      <Alert severity={stackTone(stack.status)} aria-label="Bootstrap stack status">
+      <Alert
+        severity={stackTone(stack.status)}
+        aria-label="Bootstrap stack status"
+      >
         <strong>{stack.name}</strong>: {stack.status}
         {stack.statusReason ? ` - ${stack.statusReason}` : ''}
       </Alert>
@@ -84,7 +121,9 @@ function StackView({ stack }: { stack: StackRecord }) {
       </Table>
       {stack.events.length > 0 && (
         <Box mt={1}>
-          <Typography variant="subtitle2" component="h4">Recent stack events</Typography>
+          <Typography variant="subtitle2" component="h4">
+            Recent stack events
+          </Typography>
           <ul className={classes.list}>
             {stack.events.slice(0, 5).map(e => (
               <li key={`${e.at}/${e.resource}/${e.status}`}>
@@ -106,7 +145,8 @@ export function AccountCard() {
   const accountId = annotation(entity, AWS_ACCOUNT_ID_ANNOTATION);
   const environments = useEnvironments(entity);
   const fleet = useAsync(
-    () => (accountId ? api.getFleet({ accountId }) : Promise.resolve(undefined)),
+    () =>
+      accountId ? api.getFleet({ accountId }) : Promise.resolve(undefined),
     [api, accountId],
   );
   if (!accountId) {
@@ -123,10 +163,23 @@ export function AccountCard() {
   return (
     <SectionCard
       title="Environments and bootstrap"
-      subheader={fleet.value ? <CardStamp freshness={fleet.value} /> : `Account ${accountId}`}
+      subheader={
+        fleet.value ? (
+          <CardStamp freshness={fleet.value} />
+        ) : (
+          `Account ${accountId}`
+        )
+      }
     >
-      <Typography variant="subtitle2" component="h3">Environments</Typography>
-      {environments.error && <SectionError what="environments (catalog)" error={environments.error} />}
+      <Typography variant="subtitle2" component="h3">
+        Environments
+      </Typography>
+      {environments.error && (
+        <SectionError
+          what="environments (catalog)"
+          error={environments.error}
+        />
+      )}
       {environments.loading && !environments.value && <Skeleton height={32} />}
       {environments.value && environments.value.length === 0 && (
         <Typography variant="body2" color="textSecondary">
@@ -149,9 +202,21 @@ export function AccountCard() {
         <Typography variant="subtitle2" component="h3" gutterBottom>
           Bootstrap stack
         </Typography>
-        {fleet.error && <SectionError what="the bootstrap stack (GET /fleet)" error={fleet.error} onRetry={fleet.retry} />}
-        {fleet.loading && !fleet.value && <Skeleton variant="rect" height={80} />}
-        {fleet.value && <SourceWarnings sources={failedSources(fleet.value.sources, 'stacks', [accountId])} />}
+        {fleet.error && (
+          <SectionError
+            what="the bootstrap stack (GET /fleet)"
+            error={fleet.error}
+            onRetry={fleet.retry}
+          />
+        )}
+        {fleet.loading && !fleet.value && (
+          <Skeleton variant="rect" height={80} />
+        )}
+        {fleet.value && (
+          <SourceWarnings
+            sources={failedSources(fleet.value.sources, 'stacks', [accountId])}
+          />
+        )}
         {fleet.value && !stack && (
           <Alert severity="warning" aria-label="Bootstrap stack status">
             Not bootstrapped: no <code>{BOOTSTRAP_STACK}</code> CloudFormation

@@ -7,7 +7,12 @@ export function CardStamp(props: { freshness: Freshness }) {
   const f = props.freshness;
   return (
     <Box display="flex" alignItems="center" style={{ gap: 8 }} component="span">
-      <FreshnessStamp generatedAt={f.generatedAt} ageSeconds={f.ageSeconds} stale={f.stale} color="textSecondary" />
+      <FreshnessStamp
+        generatedAt={f.generatedAt}
+        ageSeconds={f.ageSeconds}
+        stale={f.stale}
+        color="textSecondary"
+      />
       {f.sample && <Chip size="small" label="Sample fleet" />}
       {f.stale && <Chip size="small" color="secondary" label="Stale" />}
     </Box>

@@ -23,7 +23,13 @@ export function ClusterCard() {
 
   let body;
   if (state.error) {
-    body = <SectionError what={`EKS cluster ${awsName(entity)}`} error={state.error} onRetry={state.retry} />;
+    body = (
+      <SectionError
+        what={`EKS cluster ${awsName(entity)}`}
+        error={state.error}
+        onRetry={state.retry}
+      />
+    );
   } else if (!response) {
     body = <Skeleton variant="rect" height={240} data-testid="card-skeleton" />;
   } else {
@@ -33,7 +39,9 @@ export function ClusterCard() {
         <SourceWarnings
           sources={[
             ...failedSources(response.sources, 'capacity', [cluster.accountId]),
-            ...failedSources(response.sources, 'mix', [cluster.accountId]).filter(s => s.service !== 'ec2'),
+            ...failedSources(response.sources, 'mix', [
+              cluster.accountId,
+            ]).filter(s => s.service !== 'ec2'),
           ]}
         />
         <ClusterCapacityView cluster={cluster} />
@@ -45,7 +53,9 @@ export function ClusterCard() {
         )}
         <Box mt={2}>
           <GravitonCandidates
-            candidates={response.gravitonCandidates.filter(c => c.cluster === cluster.cluster)}
+            candidates={response.gravitonCandidates.filter(
+              c => c.cluster === cluster.cluster,
+            )}
           />
         </Box>
       </>

@@ -1,4 +1,10 @@
-import { makeStyles, Table, TableBody, TableCell, TableRow } from '@material-ui/core';
+import {
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+} from '@material-ui/core';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -24,14 +30,22 @@ function facts(r: DatabaseRecord): Array<[string, string]> {
   return [
     ['Status', r.status],
     ['Engine', `${r.engine} ${r.engineVersion}`],
-    ['Kind', r.kind === 'aurora-cluster' ? `Aurora cluster, ${r.members.length} instances` : 'RDS instance'],
+    [
+      'Kind',
+      r.kind === 'aurora-cluster'
+        ? `Aurora cluster, ${r.members.length} instances`
+        : 'RDS instance',
+    ],
     ['Instance class', r.instanceClass ?? '—'],
     ['Multi-AZ', r.multiAz ? 'Yes' : 'No'],
     ['Encrypted', r.storageEncrypted ? 'Yes' : 'No'],
     ['Backup retention', `${r.backupRetentionDays} days`],
     ['Deletion protection', r.deletionProtection ? 'Yes' : 'No'],
     ['CPU', formatPercent(r.metrics.cpuPercent, 0)],
-    ['Connections', r.metrics.connections === undefined ? '—' : String(r.metrics.connections)],
+    [
+      'Connections',
+      r.metrics.connections === undefined ? '—' : String(r.metrics.connections),
+    ],
     ['Replica lag', formatSeconds(r.metrics.replicaLagSeconds)],
     ['Freeable memory', formatBytes(r.metrics.freeableMemoryBytes)],
     ['Storage', storageText(r)],
@@ -50,18 +64,30 @@ export function DatabaseCard() {
 
   let body;
   if (state.error) {
-    body = <SectionError what={`database ${name}`} error={state.error} onRetry={state.retry} />;
+    body = (
+      <SectionError
+        what={`database ${name}`}
+        error={state.error}
+        onRetry={state.retry}
+      />
+    );
   } else if (!response) {
     body = <Skeleton variant="rect" height={240} data-testid="card-skeleton" />;
   } else {
     const { record, verdict, reasons } = response.database;
     body = (
       <>
-        <SourceWarnings sources={failedSources(response.sources, 'databases', [record.accountId])} />
+        <SourceWarnings
+          sources={failedSources(response.sources, 'databases', [
+            record.accountId,
+          ])}
+        />
         <VerdictChip verdict={verdict} />
         {reasons.length > 0 && (
           <ul className={classes.reasons}>
-            {reasons.map(r => <li key={r}>{r}</li>)}
+            {reasons.map(r => (
+              <li key={r}>{r}</li>
+            ))}
           </ul>
         )}
         <Table size="small" aria-label={`Database ${name}`}>
@@ -79,7 +105,10 @@ export function DatabaseCard() {
     );
   }
   return (
-    <SectionCard title="RDS health" subheader={response ? <CardStamp freshness={response} /> : undefined}>
+    <SectionCard
+      title="RDS health"
+      subheader={response ? <CardStamp freshness={response} /> : undefined}
+    >
       {body}
     </SectionCard>
   );

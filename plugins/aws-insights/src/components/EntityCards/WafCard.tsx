@@ -7,7 +7,10 @@ import { WafDetail } from '../Waf/WafDetail';
 export function WafCard() {
   const { entity } = useEntity();
   return (
-    <SectionCard title="WAF requests" subheader="Allowed vs blocked, blocks by rule">
+    <SectionCard
+      title="WAF requests"
+      subheader="Allowed vs blocked, blocks by rule"
+    >
       <WafDetail name={awsName(entity)} />
     </SectionCard>
   );

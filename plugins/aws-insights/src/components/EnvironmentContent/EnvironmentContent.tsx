@@ -42,7 +42,12 @@ export function EnvironmentContent() {
   const fleet = state.value;
   return (
     <Box>
-      <Box display="flex" justifyContent="space-between" alignItems="baseline" mb={1}>
+      <Box
+        display="flex"
+        justifyContent="space-between"
+        alignItems="baseline"
+        mb={1}
+      >
         <Typography variant="h6" component="h2">
           AWS resources tagged environment={name}
         </Typography>

@@ -26,8 +26,18 @@ const FIELDS: Array<{
   all: string;
   options: keyof FilterOptions;
 }> = [
-  { key: 'accountId', label: 'Account', all: 'All accounts', options: 'accounts' },
-  { key: 'environment', label: 'Environment', all: 'All environments', options: 'environments' },
+  {
+    key: 'accountId',
+    label: 'Account',
+    all: 'All accounts',
+    options: 'accounts',
+  },
+  {
+    key: 'environment',
+    label: 'Environment',
+    all: 'All environments',
+    options: 'environments',
+  },
   { key: 'region', label: 'Region', all: 'All regions', options: 'regions' },
 ];
 
@@ -41,7 +51,12 @@ export function FilterBar(props: {
   const classes = useStyles();
   const active = Object.values(props.filter).some(Boolean);
   return (
-    <Paper variant="outlined" className={classes.bar} role="search" aria-label="Filter">
+    <Paper
+      variant="outlined"
+      className={classes.bar}
+      role="search"
+      aria-label="Filter"
+    >
       {FIELDS.map(field => (
         <TextField
           key={field.key}
@@ -53,7 +68,10 @@ export function FilterBar(props: {
           id={`aws-insights-filter-${field.key}`}
           value={props.filter[field.key] ?? ''}
           onChange={e =>
-            props.onChange({ ...props.filter, [field.key]: e.target.value || undefined })
+            props.onChange({
+              ...props.filter,
+              [field.key]: e.target.value || undefined,
+            })
           }
           SelectProps={{ displayEmpty: true }}
           InputLabelProps={{ shrink: true }}

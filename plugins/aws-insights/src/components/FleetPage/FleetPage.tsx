@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { LinearProgress } from '@material-ui/core';
 import { Content, Header, HeaderLabel, Page } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { FleetFilter } from '@platform-portal/plugin-aws-insights-common';
@@ -20,7 +21,11 @@ import {
 } from '../Dashboard/InsightsDashboard';
 import { FilterBar } from './FilterBar';
 
-const NO_OPTIONS: FilterOptions = { accounts: [], regions: [], environments: [] };
+const NO_OPTIONS: FilterOptions = {
+  accounts: [],
+  regions: [],
+  environments: [],
+};
 
 /** The Platform page: the whole fleet (or the filtered subset) on one page. */
 export function FleetPage() {
@@ -33,7 +38,8 @@ export function FleetPage() {
   const fleet = state.value;
 
   useEffect(() => {
-    if (fleet) setOptions(previous => mergeOptions(previous, filterOptions(fleet)));
+    if (fleet)
+      setOptions(previous => mergeOptions(previous, filterOptions(fleet)));
   }, [fleet]);
 
   const onFilter = (next: FleetFilter) => {
@@ -42,6 +48,29 @@ export function FleetPage() {
     setSearch(params, { replace: true });
   };
   const scope = historyScope(filter, fleet);
+
+  let body;
+  if (state.error) {
+    body = (
+      <SectionError
+        what="the fleet (GET /fleet)"
+        error={state.error}
+        onRetry={state.retry}
+      />
+    );
+  } else if (fleet) {
+    // While a new selection loads, the previous one stays on screen under a progress bar.
+    body = (
+      <InsightsDashboard
+        fleet={fleet}
+        environment={filter.environment}
+        historyScope={scope.scope}
+        historyNote={scope.partial ? 'whole fleet' : undefined}
+      />
+    );
+  } else {
+    body = <InsightsDashboardSkeleton />;
+  }
 
   return (
     <Page themeId="tool">
@@ -55,22 +84,19 @@ export function FleetPage() {
             value={formatFreshness(fleet.generatedAt, fleet.ageSeconds)}
           />
         )}
-        {fleet && <HeaderLabel label="Source" value={fleet.sample ? 'Sample fleet' : 'AWS'} />}
+        {fleet && (
+          <HeaderLabel
+            label="Source"
+            value={fleet.sample ? 'Sample fleet' : 'AWS'}
+          />
+        )}
       </Header>
       <Content>
         <FilterBar filter={filter} options={options} onChange={onFilter} />
-        {state.error ? (
-          <SectionError what="the fleet (GET /fleet)" error={state.error} onRetry={state.retry} />
-        ) : fleet ? (
-          <InsightsDashboard
-            fleet={fleet}
-            environment={filter.environment}
-            historyScope={scope.scope}
-            historyNote={scope.partial ? 'whole fleet' : undefined}
-          />
-        ) : (
-          <InsightsDashboardSkeleton />
+        {state.loading && fleet && (
+          <LinearProgress aria-label="Loading the selection" />
         )}
+        {body}
       </Content>
     </Page>
   );

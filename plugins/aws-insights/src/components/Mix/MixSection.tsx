@@ -32,6 +32,7 @@ import { MixTrend } from './MixTrend';
 
 const useStyles = makeStyles(theme => ({
   numeric: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  head: { '& th': { whiteSpace: 'nowrap' } },
   swatch: {
     display: 'inline-block',
     width: 12,
@@ -50,7 +51,11 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     margin: theme.spacing(1, 0, 2),
   },
-  moneyValue: { fontSize: '1.25rem', fontWeight: 700, fontVariantNumeric: 'tabular-nums' },
+  moneyValue: {
+    fontSize: '1.25rem',
+    fontWeight: 700,
+    fontVariantNumeric: 'tabular-nums',
+  },
   savings: { color: successText(theme) },
 }));
 
@@ -73,7 +78,9 @@ export function MoneySummary({ mix }: { mix: MixSummary }) {
       )}
       {figure(
         'Savings per month',
-        `${formatUsd(mix.savingsUsdPerMonth)} (${formatPercent(mix.savingsPercent)})`,
+        `${formatUsd(mix.savingsUsdPerMonth)} (${formatPercent(
+          mix.savingsPercent,
+        )})`,
         classes.savings,
       )}
     </div>
@@ -86,7 +93,7 @@ export function MixTable({ mix }: { mix: MixSummary }) {
   return (
     <Table size="small" aria-label="Spot/Graviton mix">
       <TableHead>
-        <TableRow>
+        <TableRow className={classes.head}>
           <TableCell>Lifecycle · architecture</TableCell>
           <TableCell align="right">Nodes</TableCell>
           <TableCell align="right">vCPU</TableCell>
@@ -100,17 +107,29 @@ export function MixTable({ mix }: { mix: MixSummary }) {
           <TableRow key={r.key}>
             <TableCell>
               <span
-                className={`${classes.swatch} ${r.hatched ? classes.hatched : ''}`}
+                className={`${classes.swatch} ${
+                  r.hatched ? classes.hatched : ''
+                }`}
                 style={{ backgroundColor: r.color }}
                 aria-hidden
               />
               {r.label}
             </TableCell>
-            <TableCell align="right" className={classes.numeric}>{formatCount(r.count)}</TableCell>
-            <TableCell align="right" className={classes.numeric}>{formatCount(r.vcpu)}</TableCell>
-            <TableCell align="right" className={classes.numeric}>{formatShare(r.vcpuShare)}</TableCell>
-            <TableCell align="right" className={classes.numeric}>{formatUsd(r.usdPerHour)}</TableCell>
-            <TableCell align="right" className={classes.numeric}>{formatUsd(r.usdPerMonth)}</TableCell>
+            <TableCell align="right" className={classes.numeric}>
+              {formatCount(r.count)}
+            </TableCell>
+            <TableCell align="right" className={classes.numeric}>
+              {formatCount(r.vcpu)}
+            </TableCell>
+            <TableCell align="right" className={classes.numeric}>
+              {formatShare(r.vcpuShare)}
+            </TableCell>
+            <TableCell align="right" className={classes.numeric}>
+              {formatUsd(r.usdPerHour)}
+            </TableCell>
+            <TableCell align="right" className={classes.numeric}>
+              {formatUsd(r.usdPerMonth)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -135,9 +154,9 @@ export function GravitonCandidates(props: { candidates: GravitonCandidate[] }) {
         Graviton candidates: save {formatUsd(total)}/month by moving these x86
         pools to arm64
       </Typography>
-      <Table size="small">
+      <Table size="small" aria-label="Graviton candidates table">
         <TableHead>
-          <TableRow>
+          <TableRow className={classes.head}>
             <TableCell>Cluster / pool</TableCell>
             <TableCell>Instance type</TableCell>
             <TableCell align="right">Nodes</TableCell>
@@ -149,12 +168,27 @@ export function GravitonCandidates(props: { candidates: GravitonCandidate[] }) {
         <TableBody>
           {props.candidates.map(c => (
             <TableRow key={`${c.cluster}/${c.pool}/${c.instanceType}`}>
-              <TableCell>{c.cluster} / {c.pool}</TableCell>
-              <TableCell>{c.instanceType} → {c.armInstanceType}</TableCell>
-              <TableCell align="right" className={classes.numeric}>{c.count}</TableCell>
-              <TableCell align="right" className={classes.numeric}>{formatUsd(c.currentUsdPerMonth)}</TableCell>
-              <TableCell align="right" className={classes.numeric}>{formatUsd(c.armUsdPerMonth)}</TableCell>
-              <TableCell align="right" className={`${classes.numeric} ${classes.savings}`}>{formatUsd(c.savingsUsdPerMonth)}</TableCell>
+              <TableCell>
+                {c.cluster} / {c.pool}
+              </TableCell>
+              <TableCell>
+                {c.instanceType} → {c.armInstanceType}
+              </TableCell>
+              <TableCell align="right" className={classes.numeric}>
+                {c.count}
+              </TableCell>
+              <TableCell align="right" className={classes.numeric}>
+                {formatUsd(c.currentUsdPerMonth)}
+              </TableCell>
+              <TableCell align="right" className={classes.numeric}>
+                {formatUsd(c.armUsdPerMonth)}
+              </TableCell>
+              <TableCell
+                align="right"
+                className={`${classes.numeric} ${classes.savings}`}
+              >
+                {formatUsd(c.savingsUsdPerMonth)}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

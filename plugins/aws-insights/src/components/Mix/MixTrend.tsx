@@ -54,7 +54,9 @@ export function MixTrend(props: { scope: string; note?: string }) {
       />
     );
   } else if (history.loading && !history.value) {
-    body = <Skeleton variant="rect" height={200} data-testid="trend-skeleton" />;
+    body = (
+      <Skeleton variant="rect" height={200} data-testid="trend-skeleton" />
+    );
   } else if (points.length < 2) {
     body = (
       <Typography variant="body2" color="textSecondary">
@@ -72,11 +74,35 @@ export function MixTrend(props: { scope: string; note?: string }) {
             <AreaChart data={points} margin={{ right: 8 }}>
               {defs}
               <CartesianGrid stroke={chart.grid} vertical={false} />
-              <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={ticks} tickFormatter={tick} tick={chart.tick} stroke={chart.grid} />
+              <XAxis
+                dataKey="at"
+                type="number"
+                scale="time"
+                domain={['dataMin', 'dataMax']}
+                ticks={ticks}
+                tickFormatter={tick}
+                tick={chart.tick}
+                stroke={chart.grid}
+              />
               <YAxis tick={chart.tick} stroke={chart.grid} width={40} />
-              <Tooltip {...chart.tooltip} labelFormatter={at => formatDateTime(new Date(Number(at)).toISOString())} />
+              <Tooltip
+                {...chart.tooltip}
+                labelFormatter={at =>
+                  formatDateTime(new Date(Number(at)).toISOString())
+                }
+              />
               {MIX_CELLS.map(c => (
-                <Area key={c.key} dataKey={c.key} name={c.label} stackId="vcpu" type="monotone" stroke={c.color} fill={fill(c.key)} fillOpacity={0.85} isAnimationActive={false} />
+                <Area
+                  key={c.key}
+                  dataKey={c.key}
+                  name={c.label}
+                  stackId="vcpu"
+                  type="monotone"
+                  stroke={c.color}
+                  fill={fill(c.key)}
+                  fillOpacity={0.85}
+                  isAnimationActive={false}
+                />
               ))}
             </AreaChart>
           </ResponsiveContainer>
@@ -88,12 +114,47 @@ export function MixTrend(props: { scope: string; note?: string }) {
           <ResponsiveContainer width="100%" height={200}>
             <LineChart data={points} margin={{ right: 8 }}>
               <CartesianGrid stroke={chart.grid} vertical={false} />
-              <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={ticks} tickFormatter={tick} tick={chart.tick} stroke={chart.grid} />
-              <YAxis tick={chart.tick} stroke={chart.grid} width={64} tickFormatter={dollars} />
-              <Tooltip {...chart.tooltip} labelFormatter={at => formatDateTime(new Date(Number(at)).toISOString())} formatter={(v, name) => [formatUsd(Number(v)), name]} />
+              <XAxis
+                dataKey="at"
+                type="number"
+                scale="time"
+                domain={['dataMin', 'dataMax']}
+                ticks={ticks}
+                tickFormatter={tick}
+                tick={chart.tick}
+                stroke={chart.grid}
+              />
+              <YAxis
+                tick={chart.tick}
+                stroke={chart.grid}
+                width={64}
+                tickFormatter={dollars}
+              />
+              <Tooltip
+                {...chart.tooltip}
+                labelFormatter={at =>
+                  formatDateTime(new Date(Number(at)).toISOString())
+                }
+                formatter={(v, name) => [formatUsd(Number(v)), name]}
+              />
               <Legend wrapperStyle={{ fontSize: 12, color: chart.text }} />
-              <Line dataKey="usdPerMonth" name="Actual" stroke={chart.cost} strokeWidth={2} dot={false} isAnimationActive={false} />
-              <Line dataKey="allOnDemandX86UsdPerMonth" name="All On-Demand x86" stroke={chart.reference} strokeDasharray="5 4" strokeWidth={2} dot={false} isAnimationActive={false} />
+              <Line
+                dataKey="usdPerMonth"
+                name="Actual"
+                stroke={chart.cost}
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
+              <Line
+                dataKey="allOnDemandX86UsdPerMonth"
+                name="All On-Demand x86"
+                stroke={chart.reference}
+                strokeDasharray="5 4"
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         </Grid>
@@ -103,7 +164,12 @@ export function MixTrend(props: { scope: string; note?: string }) {
 
   return (
     <Box aria-label="Spot/Graviton trend" role="region">
-      <Box display="flex" alignItems="center" justifyContent="space-between" mb={1}>
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        mb={1}
+      >
         <Typography variant="subtitle2" component="h3">
           Trend{props.note ? ` (${props.note})` : ''}
         </Typography>
@@ -114,8 +180,20 @@ export function MixTrend(props: { scope: string; note?: string }) {
           onChange={(_e, value) => value && setDays(value)}
           aria-label="Trend period"
         >
-          <ToggleButton value={7} aria-label="7 days" style={{ textTransform: 'none' }}>7d</ToggleButton>
-          <ToggleButton value={30} aria-label="30 days" style={{ textTransform: 'none' }}>30d</ToggleButton>
+          <ToggleButton
+            value={7}
+            aria-label="7 days"
+            style={{ textTransform: 'none' }}
+          >
+            7d
+          </ToggleButton>
+          <ToggleButton
+            value={30}
+            aria-label="30 days"
+            style={{ textTransform: 'none' }}
+          >
+            30d
+          </ToggleButton>
         </ToggleButtonGroup>
       </Box>
       {body}

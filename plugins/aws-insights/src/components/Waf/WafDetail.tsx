@@ -19,13 +19,27 @@ import { WebAclResponse } from '@platform-portal/plugin-aws-insights-common';
 import { awsInsightsApiRef } from '../../api';
 import { formatCount, formatDateTime, formatShare } from '../../format';
 import { useAsync } from '../../hooks/useAsync';
-import { coveredHours, WAF_RANGES, WafHours, wafTraffic } from '../../viewModel/waf';
+import {
+  coveredHours,
+  WAF_RANGES,
+  WafHours,
+  wafTraffic,
+} from '../../viewModel/waf';
 import { SectionError } from '../common/StatusAlerts';
 import { WafRulesChart, WafTrafficChart } from './WafCharts';
 
 const useStyles = makeStyles(theme => ({
-  figures: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(4), margin: theme.spacing(1, 0, 2) },
-  value: { fontSize: '1.25rem', fontWeight: 700, fontVariantNumeric: 'tabular-nums' },
+  figures: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(4),
+    margin: theme.spacing(1, 0, 2),
+  },
+  value: {
+    fontSize: '1.25rem',
+    fontWeight: 700,
+    fontVariantNumeric: 'tabular-nums',
+  },
   blocked: { color: theme.palette.error.main },
   mono: { fontFamily: 'monospace', fontSize: '0.8rem' },
 }));
@@ -34,8 +48,12 @@ function Figure(props: { label: string; value: string; className?: string }) {
   const classes = useStyles();
   return (
     <div role="group" aria-label={props.label}>
-      <Typography variant="caption" color="textSecondary">{props.label}</Typography>
-      <div className={`${classes.value} ${props.className ?? ''}`}>{props.value}</div>
+      <Typography variant="caption" color="textSecondary">
+        {props.label}
+      </Typography>
+      <div className={`${classes.value} ${props.className ?? ''}`}>
+        {props.value}
+      </div>
     </div>
   );
 }
@@ -54,7 +72,11 @@ function SampledRequests({ response }: { response: WebAclResponse }) {
     );
   }
   if (response.sampledBlocked.length === 0) {
-    return <Typography variant="body2" color="textSecondary">No sampled blocked requests.</Typography>;
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No sampled blocked requests.
+      </Typography>
+    );
   }
   return (
     <Table size="small" aria-label="Sampled blocked requests">
@@ -68,15 +90,20 @@ function SampledRequests({ response }: { response: WebAclResponse }) {
         </TableRow>
       </TableHead>
       <TableBody>
-        {newestFirst(response.sampledBlocked).slice(0, 10).map((r, i) => (
-          <TableRow key={`${r.at}/${r.clientIp}/${i}`}>
-            <TableCell>{formatDateTime(r.at)}</TableCell>
-            <TableCell className={classes.mono}>{r.clientIp}</TableCell>
-            <TableCell>{r.country ?? '—'}</TableCell>
-            <TableCell className={classes.mono}>{r.method ? `${r.method} ` : ''}{r.uri}</TableCell>
-            <TableCell>{r.rule}</TableCell>
-          </TableRow>
-        ))}
+        {newestFirst(response.sampledBlocked)
+          .slice(0, 10)
+          .map((r, i) => (
+            <TableRow key={`${r.at}/${r.clientIp}/${i}`}>
+              <TableCell>{formatDateTime(r.at)}</TableCell>
+              <TableCell className={classes.mono}>{r.clientIp}</TableCell>
+              <TableCell>{r.country ?? '—'}</TableCell>
+              <TableCell className={classes.mono}>
+                {r.method ? `${r.method} ` : ''}
+                {r.uri}
+              </TableCell>
+              <TableCell>{r.rule}</TableCell>
+            </TableRow>
+          ))}
       </TableBody>
     </Table>
   );
@@ -87,13 +114,22 @@ export function WafDetail(props: { name: string; compact?: boolean }) {
   const api = useApi(awsInsightsApiRef);
   const classes = useStyles();
   const [hours, setHours] = useState<WafHours>(24);
-  const state = useAsync(() => api.getWebAcl(props.name, hours), [api, props.name, hours]);
+  const state = useAsync(
+    () => api.getWebAcl(props.name, hours),
+    [api, props.name, hours],
+  );
   const response = state.value;
   const range = WAF_RANGES.find(r => r.hours === hours)!.label;
 
   let body;
   if (state.error) {
-    body = <SectionError what={`web ACL ${props.name}`} error={state.error} onRetry={state.retry} />;
+    body = (
+      <SectionError
+        what={`web ACL ${props.name}`}
+        error={state.error}
+        onRetry={state.retry}
+      />
+    );
   } else if (!response) {
     body = <Skeleton variant="rect" height={220} data-testid="waf-skeleton" />;
   } else {
@@ -102,14 +138,25 @@ export function WafDetail(props: { name: string; compact?: boolean }) {
     body = (
       <>
         <div className={classes.figures}>
-          <Figure label={`Allowed ${range}`} value={formatCount(summary.allowed)} />
-          <Figure label={`Blocked ${range}`} value={formatCount(summary.blocked)} className={classes.blocked} />
-          <Figure label="Block rate" value={formatShare(summary.blockRate, 2)} />
+          <Figure
+            label={`Allowed ${range}`}
+            value={formatCount(summary.allowed)}
+          />
+          <Figure
+            label={`Blocked ${range}`}
+            value={formatCount(summary.blocked)}
+            className={classes.blocked}
+          />
+          <Figure
+            label="Block rate"
+            value={formatShare(summary.blockRate, 2)}
+          />
         </div>
         {summary.spike && (
           <Alert severity="warning" style={{ marginBottom: 8 }}>
-            Block spike at {formatDateTime(summary.spike.at)}: {formatCount(summary.spike.blocked)} blocked
-            requests in one metric period, against a baseline of {formatCount(summary.spike.baseline)}.
+            Block spike at {formatDateTime(summary.spike.at)}:{' '}
+            {formatCount(summary.spike.blocked)} blocked requests in one metric
+            period, against a baseline of {formatCount(summary.spike.baseline)}.
             Possible attack: check the sampled requests below.
           </Alert>
         )}
@@ -120,19 +167,26 @@ export function WafDetail(props: { name: string; compact?: boolean }) {
         )}
         <Grid container spacing={2}>
           <Grid item xs={12} lg={props.compact ? 12 : 7}>
-            <WafTrafficChart points={wafTraffic(response.series, hours)} hours={hours} />
+            <WafTrafficChart
+              points={wafTraffic(response.series, hours)}
+              hours={hours}
+            />
           </Grid>
           <Grid item xs={12} lg={props.compact ? 12 : 5}>
             {summary.topRules.length ? (
               <WafRulesChart rules={summary.topRules} />
             ) : (
-              <Typography variant="body2" color="textSecondary">No rule blocked anything in this window.</Typography>
+              <Typography variant="body2" color="textSecondary">
+                No rule blocked anything in this window.
+              </Typography>
             )}
           </Grid>
         </Grid>
         {!props.compact && (
           <Box mt={2}>
-            <Typography variant="subtitle2" component="h3">Top sampled blocked requests</Typography>
+            <Typography variant="subtitle2" component="h3">
+              Top sampled blocked requests
+            </Typography>
             <SampledRequests response={response} />
           </Box>
         )}
@@ -143,12 +197,29 @@ export function WafDetail(props: { name: string; compact?: boolean }) {
   return (
     <Box role="region" aria-label={`Web ACL ${props.name}`}>
       <Box display="flex" alignItems="center" justifyContent="space-between">
-        <Typography variant="subtitle1" component="h3" style={{ fontWeight: 600 }}>
+        <Typography
+          variant="subtitle1"
+          component="h3"
+          style={{ fontWeight: 600 }}
+        >
           {props.name}
         </Typography>
-        <ToggleButtonGroup size="small" exclusive value={hours} onChange={(_e, v) => v && setHours(v)} aria-label="WAF window">
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={hours}
+          onChange={(_e, v) => v && setHours(v)}
+          aria-label="WAF window"
+        >
           {WAF_RANGES.map(r => (
-            <ToggleButton key={r.hours} value={r.hours} aria-label={r.label} style={{ textTransform: 'none' }}>{r.label}</ToggleButton>
+            <ToggleButton
+              key={r.hours}
+              value={r.hours}
+              aria-label={r.label}
+              style={{ textTransform: 'none' }}
+            >
+              {r.label}
+            </ToggleButton>
           ))}
         </ToggleButtonGroup>
       </Box>

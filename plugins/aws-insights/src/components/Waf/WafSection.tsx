@@ -9,7 +9,10 @@ import {
   TableRow,
 } from '@material-ui/core';
 import Warning from '@material-ui/icons/Warning';
-import { FleetResponse, WafSummary } from '@platform-portal/plugin-aws-insights-common';
+import {
+  FleetResponse,
+  WafSummary,
+} from '@platform-portal/plugin-aws-insights-common';
 import { formatCount, formatShare } from '../../format';
 import { failedSources } from '../../viewModel/sources';
 import { SectionCard } from '../common/SectionCard';
@@ -19,7 +22,11 @@ import { WafDetail } from './WafDetail';
 const useStyles = makeStyles(theme => ({
   numeric: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   row: { cursor: 'pointer' },
-  spike: { color: theme.palette.warning.main, verticalAlign: 'middle', marginLeft: 4 },
+  spike: {
+    color: theme.palette.warning.main,
+    verticalAlign: 'middle',
+    marginLeft: 4,
+  },
 }));
 
 /** The ACL to open first: one with a block spike, else the one blocking most. */
@@ -31,16 +38,23 @@ export function defaultWebAcl(wafs: WafSummary[]): string | undefined {
 }
 
 /** WAF: every web ACL's totals (last 24 h) and the selected one in detail. */
-export function WafSection(props: { fleet: FleetResponse; environment?: string }) {
+export function WafSection(props: {
+  fleet: FleetResponse;
+  environment?: string;
+}) {
   const classes = useStyles();
   const { wafs, sources } = props.fleet;
   const [selected, setSelected] = useState(defaultWebAcl(wafs));
-  const current = wafs.some(w => w.name === selected) ? selected : defaultWebAcl(wafs);
+  const current = wafs.some(w => w.name === selected)
+    ? selected
+    : defaultWebAcl(wafs);
   const blocked = wafs.reduce((s, w) => s + w.blocked, 0);
   return (
     <SectionCard
       title="WAF"
-      subheader={`${wafs.length} web ACLs · ${formatCount(blocked)} blocked requests in 24 h`}
+      subheader={`${wafs.length} web ACLs · ${formatCount(
+        blocked,
+      )} blocked requests in 24 h`}
     >
       <SourceWarnings sources={failedSources(sources, 'waf')} />
       {wafs.length === 0 ? (
@@ -69,12 +83,24 @@ export function WafSection(props: { fleet: FleetResponse; environment?: string }
                 >
                   <TableCell>
                     {w.name}
-                    {w.spike && <Warning fontSize="small" className={classes.spike} titleAccess="Block spike" />}
+                    {w.spike && (
+                      <Warning
+                        fontSize="small"
+                        className={classes.spike}
+                        titleAccess="Block spike"
+                      />
+                    )}
                   </TableCell>
                   <TableCell>{w.environment ?? '—'}</TableCell>
-                  <TableCell align="right" className={classes.numeric}>{formatCount(w.allowed)}</TableCell>
-                  <TableCell align="right" className={classes.numeric}>{formatCount(w.blocked)}</TableCell>
-                  <TableCell align="right" className={classes.numeric}>{formatShare(w.blockRate, 2)}</TableCell>
+                  <TableCell align="right" className={classes.numeric}>
+                    {formatCount(w.allowed)}
+                  </TableCell>
+                  <TableCell align="right" className={classes.numeric}>
+                    {formatCount(w.blocked)}
+                  </TableCell>
+                  <TableCell align="right" className={classes.numeric}>
+                    {formatShare(w.blockRate, 2)}
+                  </TableCell>
                   <TableCell>{w.topRules[0]?.rule ?? '—'}</TableCell>
                 </TableRow>
               ))}

@@ -45,7 +45,15 @@ export function useMixFills() {
           patternTransform="rotate(45)"
         >
           <rect width={6} height={6} fill={c.color} />
-          <line x1={0} y1={0} x2={0} y2={6} stroke="#000" strokeOpacity={0.35} strokeWidth={2} />
+          <line
+            x1={0}
+            y1={0}
+            x2={0}
+            y2={6}
+            stroke="#000"
+            strokeOpacity={0.35}
+            strokeWidth={2}
+          />
         </pattern>
       ))}
     </defs>
@@ -69,11 +77,19 @@ export function dayTicks(points: Array<{ at: number }>, max = 8): number[] {
   if (points.length === 0) return [];
   const first = new Date(points[0].at);
   const last = points[points.length - 1].at;
-  const start = new Date(first.getFullYear(), first.getMonth(), first.getDate() + 1);
+  const start = new Date(
+    first.getFullYear(),
+    first.getMonth(),
+    first.getDate() + 1,
+  );
   const days = Math.max(1, Math.round((last - start.getTime()) / 86_400_000));
   const step = Math.max(1, Math.ceil(days / max));
   const ticks: number[] = [];
-  for (let d = new Date(start); d.getTime() <= last; d.setDate(d.getDate() + step)) {
+  for (
+    let d = new Date(start);
+    d.getTime() <= last;
+    d.setDate(d.getDate() + step)
+  ) {
     ticks.push(d.getTime());
   }
   return ticks;

@@ -32,8 +32,8 @@ export function SourceWarnings(props: { sources: SourceStatus[] }) {
         </AlertTitle>
         {props.sources.map(s => (
           <div key={`${s.service}/${s.accountId}/${s.region}`}>
-            <strong>{serviceName(s.service)}</strong> in account {s.accountId}{' '}
-            ({s.region}): {s.error?.name ?? 'Error'}
+            <strong>{serviceName(s.service)}</strong> in account {s.accountId} (
+            {s.region}): {s.error?.name ?? 'Error'}
             {s.error?.message ? ` - ${s.error.message}` : ''}.{' '}
             {s.staleSince
               ? `Showing its data from ${formatAge(
