@@ -372,26 +372,29 @@ export function historyResponse(scope: string, days = 7): HistoryResponse {
 
 /** A mocked AwsInsightsApi answering with the fixtures; override any method per test. */
 export function mockInsightsApi(
-  overrides: Partial<jest.Mocked<AwsInsightsApi>> = {},
+  overrides: Partial<AwsInsightsApi> = {},
 ): jest.Mocked<AwsInsightsApi> {
-  return {
-    getFleet: jest.fn(async () => fleetResponse()),
-    getEnvironment: jest.fn(async () => fleetResponse()),
-    getCluster: jest.fn(async () => ({
+  const defaults: AwsInsightsApi = {
+    getFleet: async () => fleetResponse(),
+    getEnvironment: async () => fleetResponse(),
+    getCluster: async () => ({
       ...fleetResponse(),
       cluster: prodCluster,
       mix,
       gravitonCandidates: fleetResponse().gravitonCandidates,
-    })),
-    getDatabase: jest.fn(async () => ({
-      ...fleetResponse(),
-      database: auroraProd,
-    })),
-    getWebAcl: jest.fn(async () => webAclResponse()),
-    getHistory: jest.fn(async (scope: string, days = 7) =>
-      historyResponse(scope, days),
-    ),
-    ...overrides,
+    }),
+    getDatabase: async () => ({ ...fleetResponse(), database: auroraProd }),
+    getWebAcl: async () => webAclResponse(),
+    getHistory: async (scope: string, days = 7) => historyResponse(scope, days),
+  };
+  const api = { ...defaults, ...overrides };
+  return {
+    getFleet: jest.fn(api.getFleet),
+    getEnvironment: jest.fn(api.getEnvironment),
+    getCluster: jest.fn(api.getCluster),
+    getDatabase: jest.fn(api.getDatabase),
+    getWebAcl: jest.fn(api.getWebAcl),
+    getHistory: jest.fn(api.getHistory),
   };
 }
 
