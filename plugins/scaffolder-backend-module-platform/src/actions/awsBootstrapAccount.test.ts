@@ -9,8 +9,10 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { AwsStub } from 'aws-sdk-client-mock';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   accountsCatalog,
+  awsAccount,
   bootstrapConfig,
   bootstrapPermissions,
   platformMember,
@@ -114,6 +116,34 @@ describe('platform:aws:bootstrap-account', () => {
     expect(parametersOf(cfn)).toMatchObject({
       AccountRole: 'shared',
       StateAccountId: '',
+      StateBucketName: 'tfstate-000000000002-eu-west-1',
+    });
+  });
+
+  it('falls back to platform.iac.stateAccount (default shared-account) when no account is annotated shared', async () => {
+    const fake = fakeCloudFormation({});
+    mock = fake.mock;
+    const action = createAwsBootstrapAccountAction({
+      catalog: catalogServiceMock({
+        entities: [
+          awsAccount('shared-account', '000000000002'),
+          awsAccount('dev-account', '000000000003'),
+        ],
+      }),
+      permissions: bootstrapPermissions(true),
+      config: bootstrapConfig(),
+      cloudFormation: async () => fake.client,
+    });
+    const ctx = {
+      ...createMockActionContext({
+        input: { account: 'resource:default/shared-account' },
+        workspacePath: workspace.path,
+      }),
+      getInitiatorCredentials: async () => platformMember(),
+    };
+    await action.handler(ctx as any);
+    expect(parametersOf(fake.mock)).toMatchObject({
+      AccountRole: 'shared',
       StateBucketName: 'tfstate-000000000002-eu-west-1',
     });
   });

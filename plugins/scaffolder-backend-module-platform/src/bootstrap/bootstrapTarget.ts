@@ -22,7 +22,8 @@ export interface BootstrapTarget {
 
 /**
  * The account to bootstrap, its role, and the shared (state) account: the aws-account entity
- * annotated `platform-portal.io/account-role: shared`, else `platform.iac.stateAccount`.
+ * annotated `platform-portal.io/account-role: shared`, else `platform.iac.stateAccount`
+ * (default shared-account).
  */
 export async function resolveBootstrapTarget(options: {
   catalog: CatalogService;
@@ -81,13 +82,13 @@ async function findStateAccount(
     },
     { credentials },
   );
-  const configured = config.getOptionalString('platform.iac.stateAccount');
+  const configured =
+    config.getOptionalString('platform.iac.stateAccount') ?? 'shared-account';
   const ref = items[0]
     ? `resource:${items[0].metadata.namespace ?? 'default'}/${
         items[0].metadata.name
       }`
-    : configured && `resource:default/${configured}`;
-  if (!ref) return undefined;
+    : `resource:default/${configured}`;
   return resolveAccount(
     catalog,
     credentials,
