@@ -1,11 +1,21 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import {
   BackendProcess,
   eventually,
   freePort,
+  REPO_ROOT,
   startBackendProcess,
 } from './__testUtils__/backendProcess';
 
@@ -32,6 +42,15 @@ const INSIGHTS_SERVICES = [
   'wafv2',
   'cloudformation',
 ];
+
+const TEMPLATE_DIR = join(REPO_ROOT, 'templates/aws-account-bootstrap');
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap(name => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
 
 type Moto = { endpoint: string; stop: () => Promise<void> };
 
@@ -332,6 +351,29 @@ describe('aws-account-bootstrap template on the real backend against moto_server
       expect((await describeStack(moto.endpoint)).status).toBe(
         'CREATE_COMPLETE',
       );
+      expect(git('rev-parse', 'main')).toBe(head);
+    });
+
+    it('dry-runs the template: the change set is printed, stack and repository stay as they are', async () => {
+      const head = git('rev-parse', 'main');
+      const result = await api('/api/scaffolder/v2/dry-run', {
+        method: 'POST',
+        body: JSON.stringify({
+          template: parseYaml(readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8')),
+          values: { account: SHARED, repository: 'acme/platform-infra', confirm: true },
+          secrets: {},
+          directoryContents: listFiles(TEMPLATE_DIR).map(f => ({
+            path: relative(TEMPLATE_DIR, f),
+            base64Content: readFileSync(f).toString('base64'),
+          })),
+        }),
+      });
+      const log = result.log.map((l: any) => l.body.message).join('\n');
+      expect(log).toMatch(/Dry run: A real run would update stack platform-bootstrap/);
+      expect(result.steps.map((s: { id: string }) => s.id)).toEqual(['cloudformation', 'bootstrap', 'record']);
+      // The record step is skipped: a dry run has no stack outputs to record.
+      expect(log).not.toMatch(/accounts\/shared-account\.json/);
+      expect((await describeStack(moto.endpoint)).status).toBe('CREATE_COMPLETE');
       expect(git('rev-parse', 'main')).toBe(head);
     });
 
