@@ -96,7 +96,8 @@ export function createServicePrepareAction(options: {
           .catch(() => undefined);
         // The reference environments name their account with dependsOn, not an annotation.
         const accounts = [];
-        for (const dep of (entity?.spec?.dependsOn as string[] | undefined) ?? []) {
+        for (const dep of (entity?.spec?.dependsOn as string[] | undefined) ??
+          []) {
           const account = await catalog
             .getEntityByRef(dep, { credentials })
             .catch(() => undefined);

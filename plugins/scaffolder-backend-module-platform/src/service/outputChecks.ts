@@ -3,6 +3,7 @@ import {
   componentEntityV1alpha1Validator,
   Entity,
   FieldFormatEntityPolicy,
+  KindValidator,
   NoForeignRootFieldsEntityPolicy,
   SchemaValidEntityPolicy,
 } from '@backstage/catalog-model';
@@ -122,15 +123,33 @@ export async function lintWorkflows(
     );
   });
   if (message.error) {
-    return [{ file: '.github/workflows', message: `actionlint failed: ${message.error}` }];
+    return [
+      {
+        file: '.github/workflows',
+        message: `actionlint failed: ${message.error}`,
+      },
+    ];
   }
-  return (message.results as Array<{ file: string; message: string; line: number; column: number; kind: string }>)
+  return (
+    message.results as Array<{
+      file: string;
+      message: string;
+      line: number;
+      column: number;
+      kind: string;
+    }>
+  )
     .filter(r => !!r.message)
     .map(r => ({
       file: r.file,
       message: `${r.line}:${r.column}: ${r.message} [${r.kind}]`,
     }));
 }
+
+const KIND_VALIDATORS: Record<string, KindValidator | undefined> = {
+  Component: componentEntityV1alpha1Validator,
+  API: apiEntityV1alpha1Validator,
+};
 
 const policies = [
   new SchemaValidEntityPolicy(),
@@ -185,12 +204,7 @@ export async function checkCatalogInfo(
   for (const entity of entities) {
     try {
       for (const policy of policies) await policy.enforce(entity);
-      const validator =
-        entity.kind === 'Component'
-          ? componentEntityV1alpha1Validator
-          : entity.kind === 'API'
-          ? apiEntityV1alpha1Validator
-          : undefined;
+      const validator = KIND_VALIDATORS[entity.kind];
       if (!validator) throw new Error(`unexpected kind ${entity.kind}`);
       if ((await validator.check(entity)) !== true) {
         throw new Error(`not a valid ${entity.kind}`);

@@ -122,19 +122,31 @@ describe('environmentAccountId', () => {
     const account = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
-      metadata: { name: 'dev-account', annotations: { 'aws.amazon.com/account-id': '111122223333' } },
+      metadata: {
+        name: 'dev-account',
+        annotations: { 'aws.amazon.com/account-id': '111122223333' },
+      },
       spec: { type: 'aws-account' },
     };
     const reference = environmentEntity('dev', 'dev', {});
     delete reference.metadata.annotations!['aws.amazon.com/account-id'];
-    reference.spec = { ...reference.spec, dependsOn: ['resource:default/dev-account'] };
+    reference.spec = {
+      ...reference.spec,
+      dependsOn: ['resource:default/dev-account'],
+    };
     expect(environmentAccountId(reference, [account])).toBe('111122223333');
     expect(environmentAccountId(reference, [])).toBeUndefined();
-    expect(environmentProblem(reference, 'dev')).toMatch(/on the aws-account it dependsOn/);
-    expect(environmentProblem(reference, 'dev', '111122223333')).toBeUndefined();
-    expect(describeEnvironment(reference, 'orders', '111122223333').roleArn).toBe(
-      'arn:aws:iam::111122223333:role/dev-orders',
+    expect(environmentProblem(reference, 'dev')).toMatch(
+      /on the aws-account it dependsOn/,
     );
-    expect(environmentAccountId(environmentEntity('qa', 'dev'), [account])).toBe('000000000003');
+    expect(
+      environmentProblem(reference, 'dev', '111122223333'),
+    ).toBeUndefined();
+    expect(
+      describeEnvironment(reference, 'orders', '111122223333').roleArn,
+    ).toBe('arn:aws:iam::111122223333:role/dev-orders');
+    expect(
+      environmentAccountId(environmentEntity('qa', 'dev'), [account]),
+    ).toBe('000000000003');
   });
 });

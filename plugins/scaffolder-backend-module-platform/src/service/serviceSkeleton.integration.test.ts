@@ -77,6 +77,29 @@ const combinations = [
   },
 ];
 
+/** What the chart must render for a form and environment (database and scheduling class). */
+function expectedScheduling(
+  form: { database: boolean; scheduling: string; name: string },
+  env: string,
+) {
+  const critical = form.scheduling === 'critical';
+  return {
+    externalSecretKey: form.database ? `${env}/${form.name}/database` : null,
+    migrate: form.database
+      ? ['alembic', '-c', 'migrations/alembic.ini', 'upgrade', 'head']
+      : null,
+    nodeSelector: critical
+      ? { 'workload-class': 'critical', 'karpenter.sh/capacity-type': 'on-demand' }
+      : { 'workload-class': 'general' },
+    tolerations: critical
+      ? [{ key: 'workload-class', operator: 'Equal', value: 'critical', effect: 'NoSchedule' }]
+      : [],
+    prefersSpot: !critical,
+    prefersArm64: form.scheduling === 'graviton-ok',
+    requiresAmd64: form.scheduling === 'spot-ok',
+  };
+}
+
 function run(
   cmd: string,
   args: string[],
@@ -242,49 +265,23 @@ describe.each(combinations)(
           runAsNonRoot: true,
           readOnlyRootFilesystem: true,
         });
-        if (form.database) {
-          expect(
-            docs.find(d => d.kind === 'ExternalSecret').spec.data[0].remoteRef
-              .key,
-          ).toBe(`${env}/${form.name}/database`);
-          expect(backend.initContainers[0].command).toEqual([
-            'alembic',
-            '-c',
-            'migrations/alembic.ini',
-            'upgrade',
-            'head',
-          ]);
-        } else {
-          expect(backend.initContainers).toBeUndefined();
-        }
-        if (form.scheduling === 'critical') {
-          expect(backend.nodeSelector).toEqual({
-            'workload-class': 'critical',
-            'karpenter.sh/capacity-type': 'on-demand',
-          });
-          expect(backend.tolerations).toEqual([
-            {
-              key: 'workload-class',
-              operator: 'Equal',
-              value: 'critical',
-              effect: 'NoSchedule',
-            },
-          ]);
-        } else {
-          expect(backend.nodeSelector).toEqual({ 'workload-class': 'general' });
-          const preferred = JSON.stringify(
-            backend.affinity.nodeAffinity
-              .preferredDuringSchedulingIgnoredDuringExecution,
-          );
-          expect(preferred).toContain('spot');
-          expect(preferred.includes('arm64')).toBe(
-            form.scheduling === 'graviton-ok',
-          );
-          expect(
-            !!backend.affinity.nodeAffinity
-              .requiredDuringSchedulingIgnoredDuringExecution,
-          ).toBe(form.scheduling === 'spot-ok');
-        }
+        const nodeAffinity = backend.affinity?.nodeAffinity ?? {};
+        const preferred = JSON.stringify(
+          nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution ?? [],
+        );
+        expect({
+          externalSecretKey:
+            docs.find(d => d.kind === 'ExternalSecret')?.spec.data[0].remoteRef
+              .key ?? null,
+          migrate: backend.initContainers?.[0]?.command ?? null,
+          nodeSelector: backend.nodeSelector,
+          tolerations: backend.tolerations ?? [],
+          prefersSpot: preferred.includes('"spot"'),
+          prefersArm64: preferred.includes('"arm64"'),
+          requiresAmd64: JSON.stringify(
+            nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution ?? {},
+          ).includes('"amd64"'),
+        }).toEqual(expectedScheduling(form, env));
       }
     });
 

@@ -10,6 +10,11 @@ export const TEMPLATE_DIR = resolvePath(
   '../../../../../templates/flask-react-service',
 );
 
+const ACCOUNT_BY_TIER: Record<string, string> = {
+  prod: '000000000005',
+  staging: '000000000004',
+};
+
 export const environmentEntity = (
   name: string,
   tier: string,
@@ -20,12 +25,7 @@ export const environmentEntity = (
   metadata: {
     name,
     annotations: {
-      'aws.amazon.com/account-id':
-        tier === 'prod'
-          ? '000000000005'
-          : tier === 'staging'
-          ? '000000000004'
-          : '000000000003',
+      'aws.amazon.com/account-id': ACCOUNT_BY_TIER[tier] ?? '000000000003',
       'aws.amazon.com/region': 'eu-west-1',
       'platform-portal.io/tier': tier,
       ...annotations,
@@ -48,7 +48,10 @@ export const sharedAccount: Entity = {
 };
 
 /** Like catalog/environments.yaml: the account is the dependsOn target, not an annotation. */
-export function referenceEnvironment(name: string, accountId: string): Entity[] {
+export function referenceEnvironment(
+  name: string,
+  accountId: string,
+): Entity[] {
   const env = environmentEntity(name, name);
   delete env.metadata.annotations!['aws.amazon.com/account-id'];
   env.spec = { ...env.spec, dependsOn: [`resource:default/${name}-account`] };
