@@ -223,7 +223,11 @@ describe('flask-react-service template on the scaffolder backend (local git targ
 
   it.each([
     // The scaffolder's own form schema check answers 400 before any step runs.
-    ['a bad name', { name: 'Orders_1' }, /400 .*instance.name does not match pattern/],
+    [
+      'a bad name',
+      { name: 'Orders_1' },
+      /400 .*instance.name does not match pattern/,
+    ],
     [
       'an unknown environment',
       { environments: ['resource:default/nowhere'] },
@@ -244,15 +248,21 @@ describe('flask-react-service template on the scaffolder backend (local git targ
       { description: 'billing ${{ secrets.GITHUB_TOKEN }}' },
       /description: must not contain .*GitHub Actions expression/,
     ],
-  ])('refuses %s with a clear error, publishing nothing', async (_, bad, message) => {
-    const result = await runTask({
-      ...values,
-      name: 'billing',
-      repoUrl: 'github.com?owner=acme&repo=billing',
-      ...bad,
-    }).catch((error: Error) => ({ task: { status: 'rejected' }, log: error.message }));
-    expect(['failed', 'rejected']).toContain(result.task.status);
-    expect(result.log).toMatch(message);
-    expect(readdirSync(servicesDir)).toEqual(['orders.git']);
-  });
+  ])(
+    'refuses %s with a clear error, publishing nothing',
+    async (_, bad, message) => {
+      const result = await runTask({
+        ...values,
+        name: 'billing',
+        repoUrl: 'github.com?owner=acme&repo=billing',
+        ...bad,
+      }).catch((error: Error) => ({
+        task: { status: 'rejected' },
+        log: error.message,
+      }));
+      expect(['failed', 'rejected']).toContain(result.task.status);
+      expect(result.log).toMatch(message);
+      expect(readdirSync(servicesDir)).toEqual(['orders.git']);
+    },
+  );
 });

@@ -89,10 +89,20 @@ function expectedScheduling(
       ? ['alembic', '-c', 'migrations/alembic.ini', 'upgrade', 'head']
       : null,
     nodeSelector: critical
-      ? { 'workload-class': 'critical', 'karpenter.sh/capacity-type': 'on-demand' }
+      ? {
+          'workload-class': 'critical',
+          'karpenter.sh/capacity-type': 'on-demand',
+        }
       : { 'workload-class': 'general' },
     tolerations: critical
-      ? [{ key: 'workload-class', operator: 'Equal', value: 'critical', effect: 'NoSchedule' }]
+      ? [
+          {
+            key: 'workload-class',
+            operator: 'Equal',
+            value: 'critical',
+            effect: 'NoSchedule',
+          },
+        ]
       : [],
     prefersSpot: !critical,
     prefersArm64: form.scheduling === 'graviton-ok',
