@@ -1,9 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
-// The scaffolder backend is this module's host plugin (package.json "pluginPackage") and is
-// installed by packages/backend; its fetch:template action renders the skeleton exactly as a
-// real task does. It is not a declared dependency because only tests load it.
-// eslint-disable-next-line @backstage/no-undeclared-imports
+// The scaffolder backend's own fetch:template action renders the skeleton exactly as a real task
+// does (a dev dependency: only tests load it).
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { mkdtempSync, readFileSync } from 'node:fs';
