@@ -1,41 +1,31 @@
 import {
   Capability,
-  ChangeSetType,
   CloudFormationClient,
   ContinueUpdateRollbackCommand,
-  CreateChangeSetCommand,
   CreateStackCommand,
-  DeleteChangeSetCommand,
   DeleteStackCommand,
-  DescribeChangeSetCommand,
-  DescribeChangeSetOutput,
-  DescribeStackEventsCommand,
-  DescribeStacksCommand,
   GetTemplateCommand,
   Parameter,
   Stack,
-  StackEvent,
   UpdateStackCommand,
 } from '@aws-sdk/client-cloudformation';
 import {
-  formatStackEvent,
-  rootCauseEvent,
-  stackFailureMessage,
-  unseenOldestFirst,
-} from './stackEvents';
+  ChangePreview,
+  DeployPreview,
+  previewChangeSet,
+} from './changeSetPreview';
+import { rootCauseEvent, stackFailureMessage } from './stackEvents';
 import {
   FINGERPRINT_TAG,
   inputsFingerprint,
   stackTags,
 } from './stackParameters';
 import {
-  isEmptyChangeSetReason,
   isNoUpdatesError,
-  isStackMissingError,
   isSuccessStatus,
-  isTerminalStatus,
   planForStatus,
 } from './stackStates';
+import { describeStack, StackWatcher, WatchOptions } from './stackWatcher';
 
 export interface DeployRequest {
   stackName: string;
@@ -52,32 +42,12 @@ export interface DeployResult {
   outputs: Record<string, string>;
 }
 
-export interface ChangePreview {
-  action: string;
-  logicalResourceId: string;
-  resourceType: string;
-  replacement?: string;
-}
+export type { ChangePreview, DeployPreview };
 
-export interface DeployPreview {
-  changeSetType?: 'CREATE' | 'UPDATE';
-  /** What a real run would do first (e.g. delete a rolled-back stack). */
-  plan: string;
-  changes: ChangePreview[];
-}
-
-export interface DeployerOptions {
-  logger: { info(message: string): void; warn(message: string): void };
-  /** Between DescribeStacks/DescribeStackEvents polls. */
-  pollIntervalMs: number;
-  /** Per stack operation. */
-  timeoutMs: number;
-  sleep?: (ms: number) => Promise<void>;
-}
+export type DeployerOptions = WatchOptions;
 
 // The template names its roles, so CloudFormation needs the named-IAM acknowledgement.
 const CAPABILITIES: Capability[] = ['CAPABILITY_NAMED_IAM'];
-const MAX_EVENT_PAGES = 10;
 const MAX_PLAN_ROUNDS = 5;
 
 /**
@@ -86,26 +56,17 @@ const MAX_PLAN_ROUNDS = 5;
  * next run, so a rerun after fixing the cause always recovers.
  */
 export class BootstrapStackDeployer {
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly watcher: StackWatcher;
 
   constructor(
     private readonly client: CloudFormationClient,
     private readonly options: DeployerOptions,
   ) {
-    this.sleep =
-      options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+    this.watcher = new StackWatcher(client, options);
   }
 
-  async describe(stackName: string): Promise<Stack | undefined> {
-    try {
-      const { Stacks } = await this.client.send(
-        new DescribeStacksCommand({ StackName: stackName }),
-      );
-      return Stacks?.[0];
-    } catch (error) {
-      if (isStackMissingError(error)) return undefined;
-      throw error;
-    }
+  describe(stackName: string): Promise<Stack | undefined> {
+    return describeStack(this.client, stackName);
   }
 
   async deploy(request: DeployRequest): Promise<DeployResult> {
@@ -136,9 +97,9 @@ export class BootstrapStackDeployer {
               stack!.StackStatus
             }: waiting for that operation to finish`,
           );
-          await this.waitForTerminal(
+          await this.watcher.waitForTerminal(
             stack!.StackId!,
-            await this.newestEventId(stack!.StackId!),
+            await this.watcher.newestEventId(stack!.StackId!),
           );
           continue;
         case 'continue-rollback':
@@ -165,65 +126,15 @@ export class BootstrapStackDeployer {
     );
   }
 
-  /** A change set shows what a run would change; it is deleted, the stack is never touched. */
+  /** The dry run: the change set a real run would execute; the stack is never touched. */
   async preview(request: DeployRequest): Promise<DeployPreview> {
-    const { stackName } = request;
-    const stack = await this.describe(stackName);
-    const plan = planForStatus(stack?.StackStatus);
-    if (plan.kind !== 'create' && plan.kind !== 'update') {
-      const what = {
-        recreate: `delete the ${stack!.StackStatus} stack (${
-          plan.kind === 'recreate' ? plan.reason : ''
-        }) and create it again`,
-        wait: `wait for ${stack!.StackStatus} to finish, then update`,
-        'continue-rollback': 'continue the stuck rollback, then update',
-      }[plan.kind];
-      return { plan: `A real run would ${what}`, changes: [] };
-    }
-    const changeSetType: ChangeSetType =
-      plan.kind === 'create' ? 'CREATE' : 'UPDATE';
-    const fingerprint = inputsFingerprint(
-      request.templateBody,
-      request.parameters,
-    );
-    const created = await this.client.send(
-      new CreateChangeSetCommand({
-        StackName: stackName,
-        ChangeSetName: `platform-portal-dry-run-${Date.now()}`,
-        ChangeSetType: changeSetType,
-        TemplateBody: request.templateBody,
-        Parameters: request.parameters,
-        Capabilities: CAPABILITIES,
-        Tags: stackTags(fingerprint),
-      }),
-    );
-    try {
-      const changeSet = await this.waitForChangeSet(created.Id!);
-      const changes = (changeSet.Changes ?? []).map(c => ({
-        action: c.ResourceChange?.Action ?? '',
-        logicalResourceId: c.ResourceChange?.LogicalResourceId ?? '',
-        resourceType: c.ResourceChange?.ResourceType ?? '',
-        replacement: c.ResourceChange?.Replacement,
-      }));
-      return {
-        changeSetType,
-        plan:
-          changeSetType === 'CREATE'
-            ? `A real run would create stack ${stackName}`
-            : `A real run would update stack ${stackName}`,
-        changes,
-      };
-    } finally {
-      await this.client.send(
-        new DeleteChangeSetCommand({ ChangeSetName: created.Id }),
-      );
-      // A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack behind.
-      if (changeSetType === 'CREATE') {
-        await this.client.send(
-          new DeleteStackCommand({ StackName: created.StackId }),
-        );
-      }
-    }
+    return previewChangeSet({
+      client: this.client,
+      watcher: this.watcher,
+      stack: await this.describe(request.stackName),
+      request,
+      capabilities: CAPABILITIES,
+    });
   }
 
   private async create(
@@ -250,7 +161,7 @@ export class BootstrapStackDeployer {
     request: DeployRequest,
     fingerprint: string,
   ): Promise<DeployResult> {
-    const marker = await this.newestEventId(stack.StackId!);
+    const marker = await this.watcher.newestEventId(stack.StackId!);
     try {
       await this.client.send(
         new UpdateStackCommand({
@@ -274,11 +185,11 @@ export class BootstrapStackDeployer {
   }
 
   private async deleteAndWait(stack: Stack): Promise<void> {
-    const marker = await this.newestEventId(stack.StackId!);
+    const marker = await this.watcher.newestEventId(stack.StackId!);
     await this.client.send(
       new DeleteStackCommand({ StackName: stack.StackId }),
     );
-    const { stack: after, events } = await this.waitForTerminal(
+    const { stack: after, events } = await this.watcher.waitForTerminal(
       stack.StackId!,
       marker,
     );
@@ -295,11 +206,11 @@ export class BootstrapStackDeployer {
   }
 
   private async continueRollback(stack: Stack): Promise<void> {
-    const marker = await this.newestEventId(stack.StackId!);
+    const marker = await this.watcher.newestEventId(stack.StackId!);
     await this.client.send(
       new ContinueUpdateRollbackCommand({ StackName: stack.StackId }),
     );
-    await this.waitForTerminal(stack.StackId!, marker);
+    await this.watcher.waitForTerminal(stack.StackId!, marker);
   }
 
   /** Waits for the operation; a terminal status other than success throws with the root cause. */
@@ -308,7 +219,10 @@ export class BootstrapStackDeployer {
     marker: string | undefined,
     request: DeployRequest,
   ): Promise<Stack> {
-    const { stack, events } = await this.waitForTerminal(stackId, marker);
+    const { stack, events } = await this.watcher.waitForTerminal(
+      stackId,
+      marker,
+    );
     const status = stack?.StackStatus ?? 'UNKNOWN';
     if (!stack || !isSuccessStatus(status)) {
       throw new Error(
@@ -322,69 +236,6 @@ export class BootstrapStackDeployer {
     }
     this.options.logger.info(`Stack ${request.stackName} is ${status}`);
     return stack;
-  }
-
-  /** Polls until the stack reaches a terminal status, logging every new event oldest first. */
-  private async waitForTerminal(
-    stackId: string,
-    marker: string | undefined,
-  ): Promise<{ stack?: Stack; events: StackEvent[] }> {
-    const seen = new Set<string>(marker ? [marker] : []);
-    const all: StackEvent[] = [];
-    const deadline = Date.now() + this.options.timeoutMs;
-    for (;;) {
-      const stack = await this.describe(stackId);
-      // Events after the status, so the events of a finished operation are all printed.
-      all.push(...(await this.logNewEvents(stackId, seen)));
-      if (!stack || isTerminalStatus(stack.StackStatus ?? '')) {
-        return { stack, events: all };
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Stack ${stack.StackName} is still ${
-            stack.StackStatus
-          } after ${Math.round(
-            this.options.timeoutMs / 60_000,
-          )} minutes; the operation goes on in AWS, run the template again to wait for it`,
-        );
-      }
-      await this.sleep(this.options.pollIntervalMs);
-    }
-  }
-
-  private async logNewEvents(
-    stackId: string,
-    seen: Set<string>,
-  ): Promise<StackEvent[]> {
-    const fresh: StackEvent[] = [];
-    let nextToken: string | undefined;
-    for (let page = 0; page < MAX_EVENT_PAGES; page++) {
-      const response = await this.client.send(
-        new DescribeStackEventsCommand({
-          StackName: stackId,
-          NextToken: nextToken,
-        }),
-      );
-      const { events, reachedSeen } = unseenOldestFirst(
-        response.StackEvents ?? [],
-        e => seen.has(e.EventId ?? ''),
-      );
-      fresh.unshift(...events); // older pages come later but happened earlier
-      nextToken = response.NextToken;
-      if (reachedSeen || !nextToken) break;
-    }
-    for (const event of fresh) {
-      seen.add(event.EventId ?? '');
-      this.options.logger.info(formatStackEvent(event));
-    }
-    return fresh;
-  }
-
-  private async newestEventId(stackId: string): Promise<string | undefined> {
-    const { StackEvents } = await this.client.send(
-      new DescribeStackEventsCommand({ StackName: stackId }),
-    );
-    return StackEvents?.[0]?.EventId;
   }
 
   /**
@@ -412,42 +263,6 @@ export class BootstrapStackDeployer {
       new GetTemplateCommand({ StackName: stack.StackId }),
     );
     return TemplateBody === request.templateBody;
-  }
-
-  private async waitForChangeSet(
-    changeSetId: string,
-  ): Promise<DescribeChangeSetOutput> {
-    const deadline = Date.now() + this.options.timeoutMs;
-    for (;;) {
-      let changeSet = await this.client.send(
-        new DescribeChangeSetCommand({ ChangeSetName: changeSetId }),
-      );
-      if (changeSet.Status === 'FAILED') {
-        if (isEmptyChangeSetReason(changeSet.StatusReason)) {
-          return { ...changeSet, Changes: [] };
-        }
-        throw new Error(
-          `The change set could not be created: ${changeSet.StatusReason}`,
-        );
-      }
-      if (changeSet.Status === 'CREATE_COMPLETE') {
-        const changes = [...(changeSet.Changes ?? [])];
-        while (changeSet.NextToken) {
-          changeSet = await this.client.send(
-            new DescribeChangeSetCommand({
-              ChangeSetName: changeSetId,
-              NextToken: changeSet.NextToken,
-            }),
-          );
-          changes.push(...(changeSet.Changes ?? []));
-        }
-        return { ...changeSet, Changes: changes };
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`The change set is still ${changeSet.Status}`);
-      }
-      await this.sleep(this.options.pollIntervalMs);
-    }
   }
 
   private result(

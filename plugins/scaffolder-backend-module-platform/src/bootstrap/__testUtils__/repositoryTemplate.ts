@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
+import { parseCloudFormation } from './cloudformationYaml';
+
+/** The repository root, from src/bootstrap/__testUtils__. */
+export const REPO_ROOT = resolvePath(__dirname, '../../../../..');
+export const TEMPLATE_FILE = join(
+  REPO_ROOT,
+  'templates/aws-account-bootstrap/cloudformation/platform-bootstrap.yaml',
+);
+export const RULES_FILE = join(
+  REPO_ROOT,
+  'templates/aws-account-bootstrap/guard/platform-bootstrap.guard',
+);
+export const COLLECTORS_DIR = join(
+  REPO_ROOT,
+  'plugins/aws-insights-backend/src/collectors',
+);
+/** The committed template: the copy the template's fetch step hands the action. */
+export const templateText = readFileSync(TEMPLATE_FILE, 'utf8');
+export const template = parseCloudFormation(templateText);
