@@ -15,7 +15,7 @@ export interface Config {
        * Defaults to <PORTAL_DATA_DIR>/git/infrastructure.git.
        */
       localRepositoryDir?: string;
-      /** Name of the aws-account entity whose S3 bucket holds Terraform state. Defaults to shared. */
+      /** Name of the aws-account entity whose S3 bucket holds Terraform state. Defaults to shared-account. */
       stateAccount?: string;
       /** Terraform state bucket name pattern; `{accountId}` and `{region}` are replaced. */
       stateBucketPattern?: string;

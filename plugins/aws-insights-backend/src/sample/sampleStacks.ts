@@ -54,12 +54,12 @@ export function sampleStacks(now: Date, region = 'eu-west-1'): StackRecord[] {
             },
             {
               at: minutesBefore(now, 182),
-              resource: 'PlatformDeployRole',
+              resource: 'DeployRole',
               status: 'UPDATE_COMPLETE',
             },
             {
               at: minutesBefore(now, 184),
-              resource: 'PlatformDeployRole',
+              resource: 'DeployRole',
               status: 'UPDATE_IN_PROGRESS',
             },
             {

@@ -295,7 +295,7 @@ export function fleetResponse(
         lastUpdated: '2025-05-20T10:00:00.000Z',
         driftStatus: 'IN_SYNC',
         outputs: {
-          DeployRoleArn: 'arn:aws:iam::000000000005:role/platform-deploy',
+          DeployRoleArn: 'arn:aws:iam::000000000005:role/terraform-deploy',
         },
         events: [],
       },

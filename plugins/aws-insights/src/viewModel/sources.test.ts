@@ -1,7 +1,11 @@
 import { SourceStatus } from '@platform-portal/plugin-aws-insights-common';
 import { failedSources } from './sources';
 
-const source = (service: SourceStatus['service'], ok: boolean, accountId = '000000000005'): SourceStatus => ({
+const source = (
+  service: SourceStatus['service'],
+  ok: boolean,
+  accountId = '000000000005',
+): SourceStatus => ({
   service,
   accountId,
   region: 'eu-west-1',
@@ -19,8 +23,13 @@ describe('failedSources', () => {
   ];
 
   it('gives each section the failures of the services it is built from', () => {
-    expect(failedSources(sources, 'databases').map(s => s.service)).toEqual(['rds', 'cloudwatch']);
-    expect(failedSources(sources, 'waf').map(s => s.service)).toEqual(['wafv2']);
+    expect(failedSources(sources, 'databases').map(s => s.service)).toEqual([
+      'rds',
+      'cloudwatch',
+    ]);
+    expect(failedSources(sources, 'waf').map(s => s.service)).toEqual([
+      'wafv2',
+    ]);
     expect(failedSources(sources, 'mix')).toEqual([]);
   });
 

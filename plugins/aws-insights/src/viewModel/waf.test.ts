@@ -5,18 +5,28 @@ describe('waf view model', () => {
   const { series } = webAclResponse();
 
   it('ends the window at the newest point', () => {
-    expect(new Date(seriesEnd(series)).toISOString()).toBe('2025-06-02T09:00:00.000Z');
+    expect(new Date(seriesEnd(series)).toISOString()).toBe(
+      '2025-06-02T09:00:00.000Z',
+    );
   });
 
   it('buckets allowed and blocked requests per window, newest bucket complete', () => {
     const hour = wafTraffic(series, 1);
     expect(hour).toHaveLength(12);
-    expect(hour[11]).toEqual({ at: seriesEnd(series), allowed: 9758, blocked: 25 });
+    expect(hour[11]).toEqual({
+      at: seriesEnd(series),
+      allowed: 9758,
+      blocked: 25,
+    });
 
     const day = wafTraffic(series, 24);
     expect(day).toHaveLength(96);
     // Three 5-minute points per 15-minute bucket.
-    expect(day[95]).toEqual({ at: seriesEnd(series), allowed: 3 * 9758, blocked: 75 });
+    expect(day[95]).toEqual({
+      at: seriesEnd(series),
+      allowed: 3 * 9758,
+      blocked: 75,
+    });
     expect(day.reduce((s, p) => s + p.blocked, 0)).toBe(287 * 25 + 900);
   });
 

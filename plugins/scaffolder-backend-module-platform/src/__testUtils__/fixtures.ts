@@ -30,9 +30,9 @@ export const environment = (name: string, cidr: string): Entity => ({
 export function catalogWith(...extra: Entity[]) {
   return catalogServiceMock({
     entities: [
-      account('dev', '000000000003'),
-      account('prod', '000000000005'),
-      account('shared', '000000000002'),
+      account('dev-account', '000000000003'),
+      account('prod-account', '000000000005'),
+      account('shared-account', '000000000002'),
       ...extra,
     ],
   });
@@ -101,7 +101,7 @@ export const userCredentials = () => mockCredentials.user('user:default/guest');
 export const devInput = {
   name: 'qa',
   tier: 'dev' as const,
-  account: 'resource:default/dev',
+  account: 'resource:default/dev-account',
   region: 'eu-west-1',
   owner: 'group:default/team-orders',
   cidr: 'auto',

@@ -30,7 +30,9 @@ describe('platform:aws:bootstrap-account', () => {
   beforeEach(() => {
     workspace.clear();
     // As the template's fetch:plain step leaves it.
-    cpSync(TEMPLATE_DIR, join(workspace.path, 'cloudformation'), { recursive: true });
+    cpSync(TEMPLATE_DIR, join(workspace.path, 'cloudformation'), {
+      recursive: true,
+    });
   });
   afterEach(() => mock?.restore());
 
@@ -52,7 +54,10 @@ describe('platform:aws:bootstrap-account', () => {
       cloudFormation: async () => fake.client,
     });
     const ctx = {
-      ...createMockActionContext({ input: input as any, workspacePath: workspace.path }),
+      ...createMockActionContext({
+        input: input as any,
+        workspacePath: workspace.path,
+      }),
       // createMockActionContext leaves these out.
       isDryRun: opts.isDryRun ?? false,
       getInitiatorCredentials: async () => platformMember(),
@@ -73,11 +78,17 @@ describe('platform:aws:bootstrap-account', () => {
     Object.fromEntries(
       cfn
         .commandCalls(CreateStackCommand)[0]
-        .args[0].input.Parameters!.map((p: any) => [p.ParameterKey, p.ParameterValue]),
+        .args[0].input.Parameters!.map((p: any) => [
+          p.ParameterKey,
+          p.ParameterValue,
+        ]),
     );
 
   it('refuses a non-member of platform-team before any AWS call', async () => {
-    const { done, cfn } = await run({ account: 'resource:default/dev-account' }, { member: false });
+    const { done, cfn } = await run(
+      { account: 'resource:default/dev-account' },
+      { member: false },
+    );
     await expect(done).rejects.toThrow(
       'platform.account.bootstrap: bootstrapping an AWS account requires membership in group:default/platform-team',
     );
@@ -86,7 +97,9 @@ describe('platform:aws:bootstrap-account', () => {
   });
 
   it('creates the stack of a workload account from the workspace template', async () => {
-    const { done, outputs, logs, cfn } = await run({ account: 'resource:default/dev-account' });
+    const { done, outputs, logs, cfn } = await run({
+      account: 'resource:default/dev-account',
+    });
     await done;
     const create = cfn.commandCalls(CreateStackCommand)[0].args[0].input;
     expect(create.StackName).toBe('platform-bootstrap');
@@ -105,13 +118,19 @@ describe('platform:aws:bootstrap-account', () => {
       operation: 'create',
       accountId: '000000000003',
       region: 'eu-west-1',
-      outputs: { DeployRoleArn: 'arn:aws:iam::000000000003:role/terraform-deploy' },
+      outputs: {
+        DeployRoleArn: 'arn:aws:iam::000000000003:role/terraform-deploy',
+      },
     });
-    expect(logs.join('\n')).toMatch(/shared account shared-account \(000000000002\) may assume its deploy role/);
+    expect(logs.join('\n')).toMatch(
+      /shared account shared-account \(000000000002\) may assume its deploy role/,
+    );
   });
 
   it('gives the shared account the state bucket named like the environments expect', async () => {
-    const { done, cfn } = await run({ account: 'resource:default/shared-account' });
+    const { done, cfn } = await run({
+      account: 'resource:default/shared-account',
+    });
     await done;
     expect(parametersOf(cfn)).toMatchObject({
       AccountRole: 'shared',
@@ -151,10 +170,16 @@ describe('platform:aws:bootstrap-account', () => {
   it('reports an unchanged stack as success with changed false', async () => {
     const { done, outputs } = await run(
       { account: 'resource:default/dev-account' },
-      { cfn: { existing: { status: 'CREATE_COMPLETE' }, update: 'no-updates' } },
+      {
+        cfn: { existing: { status: 'CREATE_COMPLETE' }, update: 'no-updates' },
+      },
     );
     await done;
-    expect(outputs).toMatchObject({ status: 'CREATE_COMPLETE', changed: false, operation: 'none' });
+    expect(outputs).toMatchObject({
+      status: 'CREATE_COMPLETE',
+      changed: false,
+      operation: 'none',
+    });
   });
 
   it('names the failing resource when the stack rolls back', async () => {
@@ -163,7 +188,14 @@ describe('platform:aws:bootstrap-account', () => {
       {
         cfn: {
           create: {
-            events: [{ resource: 'DeployRole', type: 'AWS::IAM::Role', status: 'CREATE_FAILED', reason: 'Role terraform-deploy already exists' }],
+            events: [
+              {
+                resource: 'DeployRole',
+                type: 'AWS::IAM::Role',
+                status: 'CREATE_FAILED',
+                reason: 'Role terraform-deploy already exists',
+              },
+            ],
             final: 'ROLLBACK_COMPLETE',
           },
         },
@@ -179,7 +211,14 @@ describe('platform:aws:bootstrap-account', () => {
       { account: 'resource:default/dev-account' },
       {
         isDryRun: true,
-        cfn: { changeSet: { status: 'CREATE_COMPLETE', changes: [{ action: 'Add', id: 'DeployRole', type: 'AWS::IAM::Role' }] } },
+        cfn: {
+          changeSet: {
+            status: 'CREATE_COMPLETE',
+            changes: [
+              { action: 'Add', id: 'DeployRole', type: 'AWS::IAM::Role' },
+            ],
+          },
+        },
       },
     );
     await done;
@@ -188,39 +227,73 @@ describe('platform:aws:bootstrap-account', () => {
     expect(outputs).toMatchObject({
       status: 'DRY_RUN',
       changed: true,
-      changes: [{ action: 'Add', logicalResourceId: 'DeployRole', resourceType: 'AWS::IAM::Role' }],
+      changes: [
+        {
+          action: 'Add',
+          logicalResourceId: 'DeployRole',
+          resourceType: 'AWS::IAM::Role',
+        },
+      ],
     });
     expect(logs).toContain('  Add DeployRole (AWS::IAM::Role)');
   });
 
   it.each([
-    [{ templatePath: '../../etc/passwd.yaml' }, /templatePath '..\/..\/etc\/passwd.yaml' must stay inside the task workspace/],
-    [{ templatePath: 'cloudformation/missing.yaml' }, /templatePath: 'cloudformation\/missing.yaml' is not in the workspace/],
-    [{ templatePath: 'cloudformation/platform-bootstrap.sh' }, /templatePath must name a .yaml/],
+    [
+      { templatePath: '../../etc/passwd.yaml' },
+      /templatePath '..\/..\/etc\/passwd.yaml' must stay inside the task workspace/,
+    ],
+    [
+      { templatePath: 'cloudformation/missing.yaml' },
+      /templatePath: 'cloudformation\/missing.yaml' is not in the workspace/,
+    ],
+    [
+      { templatePath: 'cloudformation/platform-bootstrap.sh' },
+      /templatePath must name a .yaml/,
+    ],
     [{ stackName: 'platform bootstrap' }, /stackName must start with a letter/],
-    [{ account: 'resource:default/nope' }, /account: 'resource:default\/nope' is not an aws-account resource/],
+    [
+      { account: 'resource:default/nope' },
+      /account: 'resource:default\/nope' is not an aws-account resource/,
+    ],
     [{ repository: 'acme' }, /repository must be <org>\/<repo>/],
-    [{ existingOidcProviderArn: 'arn:aws:iam::000000000003:oidc-provider/gitlab.com' }, /existingOidcProviderArn must be empty or the ARN/],
-  ])('refuses bad input %o naming the field, before any AWS call', async (change, message) => {
-    const { done, cfn } = await run({ account: 'resource:default/dev-account', ...change });
-    await expect(done).rejects.toThrow(message);
-    await expect(done).rejects.toMatchObject({ name: 'InputError' });
-    expect(cfn.calls()).toHaveLength(0);
-  });
+    [
+      {
+        existingOidcProviderArn:
+          'arn:aws:iam::000000000003:oidc-provider/gitlab.com',
+      },
+      /existingOidcProviderArn must be empty or the ARN/,
+    ],
+  ])(
+    'refuses bad input %o naming the field, before any AWS call',
+    async (change, message) => {
+      const { done, cfn } = await run({
+        account: 'resource:default/dev-account',
+        ...change,
+      });
+      await expect(done).rejects.toThrow(message);
+      await expect(done).rejects.toMatchObject({ name: 'InputError' });
+      expect(cfn.calls()).toHaveLength(0);
+    },
+  );
 
   it('names the missing config key', async () => {
     const { done, cfn } = await run(
       { account: 'resource:default/dev-account' },
       { config: bootstrapConfig({ externalId: undefined }) },
     );
-    await expect(done).rejects.toThrow(/platform\.bootstrap\.externalId is not configured/);
+    await expect(done).rejects.toThrow(
+      /platform\.bootstrap\.externalId is not configured/,
+    );
     expect(cfn.calls()).toHaveLength(0);
   });
 
   it('says what to do when AWS throttling outlasts the retries', async () => {
     const fakeRun = await run({ account: 'resource:default/dev-account' });
     fakeRun.cfn.on(DescribeStacksCommand).rejects(
-      Object.assign(awsError('Throttling', 'Rate exceeded'), { $metadata: { attempts: 5 } }),
+      Object.assign(awsError('Throttling', 'Rate exceeded'), {
+        $metadata: { attempts: 5 },
+      }),
     );
     await expect(fakeRun.done).rejects.toThrow(
       'AWS kept throttling CloudFormation calls (5 attempts): Rate exceeded. Nothing is lost; run the template again in a few minutes.',

@@ -21,7 +21,8 @@ const input = {
   stackId: STACK_ID,
   region: 'eu-west-1',
   outputs: {
-    PortalReadOnlyRoleArn: 'arn:aws:iam::000000000003:role/platform-portal-read',
+    PortalReadOnlyRoleArn:
+      'arn:aws:iam::000000000003:role/platform-portal-read',
     DeployRoleArn: 'arn:aws:iam::000000000003:role/terraform-deploy',
     OidcProviderArn:
       'arn:aws:iam::000000000003:oidc-provider/token.actions.githubusercontent.com',
@@ -57,20 +58,31 @@ async function run(
 describe('platform:aws:record-bootstrap', () => {
   it('opens a pull request from bootstrap/<account> on a GitHub-like target', async () => {
     const { publisher, published } = memoryPublisher();
-    const github = { ...publisher, fileUrl: () => 'https://github.com/acme/infrastructure/blob/x' };
+    const github = {
+      ...publisher,
+      fileUrl: () => 'https://github.com/acme/infrastructure/blob/x',
+    };
     const { outputs, refresh } = await run(github);
     expect(published).toHaveLength(1);
     expect(published[0].branch).toBe('bootstrap/dev-account');
-    expect(JSON.parse(published[0].files['accounts/dev-account.json'])).toEqual({
-      account: 'dev-account',
-      accountId: '000000000003',
-      region: 'eu-west-1',
-      stackName: 'platform-bootstrap',
-      stackId: STACK_ID,
-      outputs: input.outputs,
+    expect(JSON.parse(published[0].files['accounts/dev-account.json'])).toEqual(
+      {
+        account: 'dev-account',
+        accountId: '000000000003',
+        region: 'eu-west-1',
+        stackName: 'platform-bootstrap',
+        stackId: STACK_ID,
+        outputs: input.outputs,
+      },
+    );
+    expect(outputs).toMatchObject({
+      changed: true,
+      path: 'accounts/dev-account.json',
     });
-    expect(outputs).toMatchObject({ changed: true, path: 'accounts/dev-account.json' });
-    expect(refresh).toHaveBeenCalledWith('resource:default/dev-account', expect.anything());
+    expect(refresh).toHaveBeenCalledWith(
+      'resource:default/dev-account',
+      expect.anything(),
+    );
   });
 
   describe('on the local repository', () => {
@@ -86,11 +98,14 @@ describe('platform:aws:record-bootstrap', () => {
       const first = await run(publisher);
       expect(first.outputs.changed).toBe(true);
       const git = (...args: string[]) =>
-        execFileSync('git', ['--git-dir', repo, ...args], { encoding: 'utf8' }).trim();
+        execFileSync('git', ['--git-dir', repo, ...args], {
+          encoding: 'utf8',
+        }).trim();
       const head = git('rev-parse', 'main');
-      expect(JSON.parse(git('show', 'main:accounts/dev-account.json')).outputs.DeployRoleArn).toBe(
-        'arn:aws:iam::000000000003:role/terraform-deploy',
-      );
+      expect(
+        JSON.parse(git('show', 'main:accounts/dev-account.json')).outputs
+          .DeployRoleArn,
+      ).toBe('arn:aws:iam::000000000003:role/terraform-deploy');
       const second = await run(publisher);
       expect(second.outputs.changed).toBe(false);
       expect(git('rev-parse', 'main')).toBe(head);
@@ -106,14 +121,26 @@ describe('platform:aws:record-bootstrap', () => {
   });
 
   it.each([
-    [{ stackId: 'platform-bootstrap' }, /stackId must be a CloudFormation stack ARN/],
-    [{ stackId: STACK_ID.replace('000000000003', '000000000005') }, /stackId belongs to account 000000000005, not to dev-account \(000000000003\)/],
-    [{ outputs: { DeployRoleArn: 'x' } }, /outputs must hold DeployRoleArn and PortalReadOnlyRoleArn/],
-  ])('refuses %o naming the field, publishing nothing', async (change, message) => {
-    const { publisher, published } = memoryPublisher();
-    await expect(run(publisher, change)).rejects.toThrow(message);
-    expect(published).toHaveLength(0);
-  });
+    [
+      { stackId: 'platform-bootstrap' },
+      /stackId must be a CloudFormation stack ARN/,
+    ],
+    [
+      { stackId: STACK_ID.replace('000000000003', '000000000005') },
+      /stackId belongs to account 000000000005, not to dev-account \(000000000003\)/,
+    ],
+    [
+      { outputs: { DeployRoleArn: 'x' } },
+      /outputs must hold DeployRoleArn and PortalReadOnlyRoleArn/,
+    ],
+  ])(
+    'refuses %o naming the field, publishing nothing',
+    async (change, message) => {
+      const { publisher, published } = memoryPublisher();
+      await expect(run(publisher, change)).rejects.toThrow(message);
+      expect(published).toHaveLength(0);
+    },
+  );
 
   it('only says what it would commit on a dry run', async () => {
     const { publisher, published } = memoryPublisher();

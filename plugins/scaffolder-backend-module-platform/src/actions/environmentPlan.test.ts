@@ -79,7 +79,7 @@ describe('platform:environment:plan', () => {
       name: 'qa',
       tier: 'dev',
       vpcCidr: '10.0.0.0/16',
-      account: 'dev (000000000003)',
+      account: 'dev-account (000000000003)',
     });
     expect(summary.subnets).toHaveLength(3);
     expect(summary.monthlyCostUsd).toBeGreaterThan(0);
@@ -118,7 +118,7 @@ describe('platform:environment:plan', () => {
         ...devInput,
         name: 'live',
         tier: 'prod',
-        account: 'resource:default/prod',
+        account: 'resource:default/prod-account',
         singleNatGateway: false,
       }),
     ).rejects.toThrow(
@@ -133,7 +133,7 @@ describe('platform:environment:plan', () => {
         ...devInput,
         name: 'live',
         tier: 'prod',
-        account: 'resource:default/prod',
+        account: 'resource:default/prod-account',
         singleNatGateway: false,
       },
       { member: true },

@@ -124,7 +124,8 @@ export function createEnvironmentPlanAction(options: {
         'account',
       );
       const stateAccountName =
-        config.getOptionalString('platform.iac.stateAccount') ?? 'shared';
+        config.getOptionalString('platform.iac.stateAccount') ??
+        'shared-account';
       const stateAccount = await resolveAccount(
         catalog,
         credentials,

@@ -8,10 +8,9 @@ describe('database view', () => {
   });
 
   it('puts the worst verdict first', () => {
-    expect(sortDatabases([auroraProd, devPostgres]).map(d => d.verdict)).toEqual([
-      'critical',
-      'warning',
-    ]);
+    expect(
+      sortDatabases([auroraProd, devPostgres]).map(d => d.verdict),
+    ).toEqual(['critical', 'warning']);
   });
 
   it('lists the newest events first with their database', () => {

@@ -154,7 +154,7 @@ describe('AccountCard', () => {
       'platform-bootstrap: UPDATE_COMPLETE',
     );
     expect(
-      screen.getByText('arn:aws:iam::000000000005:role/platform-deploy'),
+      screen.getByText('arn:aws:iam::000000000005:role/terraform-deploy'),
     ).toBeInTheDocument();
     expect(screen.getByText('IN_SYNC')).toBeInTheDocument();
   });
