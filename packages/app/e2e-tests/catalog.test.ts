@@ -58,13 +58,16 @@ test('a guest signs in, finds the prod account and sees its owner and relations'
   ).toBeVisible();
   await expect(about.getByRole('link', { name: 'AWS platform' })).toBeVisible();
   await expect(about.getByText('aws-account', { exact: true })).toBeVisible();
-  // Relations card: owned by the platform team, depends on the shared account.
+  // Relations card: owned by the platform team, depends on the shared account, and the prod
+  // environment depends on it.
   const relations = page
     .locator('article, [class*="MuiCard"]')
     .filter({ hasText: 'Relations' })
     .first();
   await expect(relations.getByText('shared (services)')).toBeVisible();
-  await expect(relations.getByText('dependsOn')).toBeVisible();
+  await expect(relations.getByText('prod', { exact: true })).toBeVisible();
+  // dependsOn twice: the prod environment on this account, this account on shared.
+  await expect(relations.getByText('dependsOn').first()).toBeVisible();
   await expect(relations.getByText('ownerOf')).toBeVisible();
   await snap(page, '04-prod-account');
 });

@@ -29,10 +29,11 @@ async function signIn(page: Page) {
 
 async function openTemplate(page: Page, screenshot: string) {
   await page.goto('/create');
+  // The template's card: the nearest ancestor of its title that holds a Choose button (the
+  // card grid holds one for every template).
   const card = page
-    .locator('article, [class*="MuiCard"]')
-    .filter({ hasText: 'AWS environment' })
-    .first();
+    .getByRole('heading', { name: 'AWS environment', exact: true })
+    .locator('xpath=ancestor::*[.//button[normalize-space()="Choose"]][1]');
   await expect(card.getByRole('button', { name: 'Choose' })).toBeVisible();
   await snap(page, screenshot);
   await card.getByRole('button', { name: 'Choose' }).click();

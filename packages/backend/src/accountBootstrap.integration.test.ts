@@ -359,8 +359,14 @@ describe('aws-account-bootstrap template on the real backend against moto_server
       const result = await api('/api/scaffolder/v2/dry-run', {
         method: 'POST',
         body: JSON.stringify({
-          template: parseYaml(readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8')),
-          values: { account: SHARED, repository: 'acme/platform-infra', confirm: true },
+          template: parseYaml(
+            readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
+          ),
+          values: {
+            account: SHARED,
+            repository: 'acme/platform-infra',
+            confirm: true,
+          },
           secrets: {},
           directoryContents: listFiles(TEMPLATE_DIR).map(f => ({
             path: relative(TEMPLATE_DIR, f),
@@ -369,11 +375,19 @@ describe('aws-account-bootstrap template on the real backend against moto_server
         }),
       });
       const log = result.log.map((l: any) => l.body.message).join('\n');
-      expect(log).toMatch(/Dry run: A real run would update stack platform-bootstrap/);
-      expect(result.steps.map((s: { id: string }) => s.id)).toEqual(['cloudformation', 'bootstrap', 'record']);
+      expect(log).toMatch(
+        /Dry run: A real run would update stack platform-bootstrap/,
+      );
+      expect(result.steps.map((s: { id: string }) => s.id)).toEqual([
+        'cloudformation',
+        'bootstrap',
+        'record',
+      ]);
       // The record step is skipped: a dry run has no stack outputs to record.
       expect(log).not.toMatch(/accounts\/shared-account\.json/);
-      expect((await describeStack(moto.endpoint)).status).toBe('CREATE_COMPLETE');
+      expect((await describeStack(moto.endpoint)).status).toBe(
+        'CREATE_COMPLETE',
+      );
       expect(git('rev-parse', 'main')).toBe(head);
     });
 
@@ -384,7 +398,8 @@ describe('aws-account-bootstrap template on the real backend against moto_server
             s.accountId === ACCOUNT_ID && s.name === 'platform-bootstrap',
         );
       const fleet = await eventually(
-        () => api(`/api/aws-insights/fleet?accountId=${ACCOUNT_ID}`).catch(e => ({
+        () =>
+          api(`/api/aws-insights/fleet?accountId=${ACCOUNT_ID}`).catch(e => ({
             error: String(e),
           })),
         f => !!stackOf(f),
@@ -404,7 +419,9 @@ describe('aws-account-bootstrap template on the real backend against moto_server
       expect(diagnostics).toBeUndefined();
       expect(fleet.sample).toBe(false);
       // The account filter is what the account page's card asks for.
-      expect(fleet.stacks.every((s: any) => s.accountId === ACCOUNT_ID)).toBe(true);
+      expect(fleet.stacks.every((s: any) => s.accountId === ACCOUNT_ID)).toBe(
+        true,
+      );
       expect(stackOf(fleet)).toMatchObject({
         status: 'CREATE_COMPLETE',
         region: REGION,

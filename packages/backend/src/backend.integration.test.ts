@@ -34,7 +34,13 @@ const PG = {
   password: process.env.POSTGRES_PASSWORD ?? '',
 };
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const ACCOUNTS = ['dev', 'org-root', 'prod', 'shared', 'staging'];
+const ACCOUNTS = [
+  'dev-account',
+  'org-root-account',
+  'prod-account',
+  'shared-account',
+  'staging-account',
+];
 
 async function fetchAccounts(baseUrl: string, token: string) {
   const res = await fetch(

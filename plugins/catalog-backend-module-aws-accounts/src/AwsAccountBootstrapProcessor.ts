@@ -29,7 +29,9 @@ export class AwsAccountBootstrapProcessor implements CatalogProcessor {
       return applyBootstrapRecord(entity, record, found.source);
     } catch (error) {
       this.logger.warn(
-        `Bootstrap record of ${entity.metadata.name} not applied: ${(error as Error).message}`,
+        `Bootstrap record of ${entity.metadata.name} not applied: ${
+          (error as Error).message
+        }`,
       );
       return entity;
     }

@@ -16,32 +16,55 @@ const account = (accountId: string, type = 'aws-account'): Entity => ({
   kind: 'Resource',
   metadata: {
     name: 'dev-account',
-    annotations: { 'aws.amazon.com/account-id': accountId, 'aws.amazon.com/region': 'eu-west-1' },
+    annotations: {
+      'aws.amazon.com/account-id': accountId,
+      'aws.amazon.com/region': 'eu-west-1',
+    },
   },
   spec: { type, owner: 'group:default/platform-team' },
 });
 
 describe('bootstrap records', () => {
   it('puts the ARNs and the stack id on the account', () => {
-    const record = parseBootstrapRecord(devRecord(), 'accounts/dev-account.json');
-    const entity = applyBootstrapRecord(account('000000000003'), record, 'local:/repo#main:accounts/dev-account.json');
+    const record = parseBootstrapRecord(
+      devRecord(),
+      'accounts/dev-account.json',
+    );
+    const entity = applyBootstrapRecord(
+      account('000000000003'),
+      record,
+      'local:/repo#main:accounts/dev-account.json',
+    );
     expect(entity.metadata.annotations).toEqual({
       'aws.amazon.com/account-id': '000000000003',
       'aws.amazon.com/region': 'eu-west-1',
-      [BOOTSTRAP_STACK_ID_ANNOTATION]: 'arn:aws:cloudformation:eu-west-1:000000000003:stack/platform-bootstrap/1',
-      [DEPLOY_ROLE_ARN_ANNOTATION]: 'arn:aws:iam::000000000003:role/terraform-deploy',
-      [PORTAL_READ_ROLE_ARN_ANNOTATION]: 'arn:aws:iam::000000000003:role/platform-portal-read',
-      [OIDC_PROVIDER_ARN_ANNOTATION]: 'arn:aws:iam::000000000003:oidc-provider/token.actions.githubusercontent.com',
-      [BOOTSTRAP_RECORD_ANNOTATION]: 'local:/repo#main:accounts/dev-account.json',
+      [BOOTSTRAP_STACK_ID_ANNOTATION]:
+        'arn:aws:cloudformation:eu-west-1:000000000003:stack/platform-bootstrap/1',
+      [DEPLOY_ROLE_ARN_ANNOTATION]:
+        'arn:aws:iam::000000000003:role/terraform-deploy',
+      [PORTAL_READ_ROLE_ARN_ANNOTATION]:
+        'arn:aws:iam::000000000003:role/platform-portal-read',
+      [OIDC_PROVIDER_ARN_ANNOTATION]:
+        'arn:aws:iam::000000000003:oidc-provider/token.actions.githubusercontent.com',
+      [BOOTSTRAP_RECORD_ANNOTATION]:
+        'local:/repo#main:accounts/dev-account.json',
     });
-    expect(entity.metadata.annotations).not.toHaveProperty(STATE_BUCKET_ANNOTATION);
+    expect(entity.metadata.annotations).not.toHaveProperty(
+      STATE_BUCKET_ANNOTATION,
+    );
   });
 
   it('adds the state bucket of the shared account', () => {
     const data = JSON.parse(devRecord());
     data.outputs.StateBucketName = 'tfstate-000000000003-eu-west-1';
-    const entity = applyBootstrapRecord(account('000000000003'), parseBootstrapRecord(JSON.stringify(data), 'x'), 'x');
-    expect(entity.metadata.annotations?.[STATE_BUCKET_ANNOTATION]).toBe('tfstate-000000000003-eu-west-1');
+    const entity = applyBootstrapRecord(
+      account('000000000003'),
+      parseBootstrapRecord(JSON.stringify(data), 'x'),
+      'x',
+    );
+    expect(entity.metadata.annotations?.[STATE_BUCKET_ANNOTATION]).toBe(
+      'tfstate-000000000003-eu-west-1',
+    );
   });
 
   it('ignores a record of another account id and entities that are not aws-accounts', () => {
@@ -54,11 +77,31 @@ describe('bootstrap records', () => {
 
   it.each([
     ['{', /accounts\/dev-account.json is not valid JSON/],
-    [JSON.stringify({ ...JSON.parse(devRecord()), accountId: '3' }), /accounts\/dev-account.json: accountId must be 12 digits/],
-    [JSON.stringify({ ...JSON.parse(devRecord()), stackId: 'platform-bootstrap' }), /stackId must be an ARN/],
-    [JSON.stringify({ ...JSON.parse(devRecord()), outputs: { DeployRoleArn: 3 } }), /outputs.DeployRoleArn must be a string/],
-    [JSON.stringify({ ...JSON.parse(devRecord()), region: '' }), /region must be a non-empty string/],
+    [
+      JSON.stringify({ ...JSON.parse(devRecord()), accountId: '3' }),
+      /accounts\/dev-account.json: accountId must be 12 digits/,
+    ],
+    [
+      JSON.stringify({
+        ...JSON.parse(devRecord()),
+        stackId: 'platform-bootstrap',
+      }),
+      /stackId must be an ARN/,
+    ],
+    [
+      JSON.stringify({
+        ...JSON.parse(devRecord()),
+        outputs: { DeployRoleArn: 3 },
+      }),
+      /outputs.DeployRoleArn must be a string/,
+    ],
+    [
+      JSON.stringify({ ...JSON.parse(devRecord()), region: '' }),
+      /region must be a non-empty string/,
+    ],
   ])('rejects a broken record naming file and field: %s', (text, message) => {
-    expect(() => parseBootstrapRecord(text, 'accounts/dev-account.json')).toThrow(message);
+    expect(() =>
+      parseBootstrapRecord(text, 'accounts/dev-account.json'),
+    ).toThrow(message);
   });
 });

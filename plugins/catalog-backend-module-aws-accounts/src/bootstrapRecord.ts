@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { AWS_ACCOUNT_ID_ANNOTATION, isAwsAccountEntity } from './accountOverrides';
+import {
+  AWS_ACCOUNT_ID_ANNOTATION,
+  isAwsAccountEntity,
+} from './accountOverrides';
 
 /** Annotations the account bootstrap puts on an aws-account entity. */
 export const BOOTSTRAP_STACK_ID_ANNOTATION =
@@ -11,7 +14,8 @@ export const OIDC_PROVIDER_ARN_ANNOTATION =
   'platform-portal.io/oidc-provider-arn';
 export const STATE_BUCKET_ANNOTATION = 'platform-portal.io/state-bucket';
 /** Where the record was read from (repository file), for people tracing a value. */
-export const BOOTSTRAP_RECORD_ANNOTATION = 'platform-portal.io/bootstrap-record';
+export const BOOTSTRAP_RECORD_ANNOTATION =
+  'platform-portal.io/bootstrap-record';
 
 /**
  * `accounts/<entity name>.json` in the infrastructure repository, written by the scaffolder
@@ -43,12 +47,20 @@ export function parseBootstrapRecord(
     throw new Error(`${source}: ${rule}`);
   };
   if (!data || typeof data !== 'object') fail('must hold a JSON object');
-  for (const key of ['account', 'accountId', 'region', 'stackName', 'stackId']) {
-    if (typeof data[key] !== 'string' || !data[key]) fail(`${key} must be a non-empty string`);
+  for (const key of [
+    'account',
+    'accountId',
+    'region',
+    'stackName',
+    'stackId',
+  ]) {
+    if (typeof data[key] !== 'string' || !data[key])
+      fail(`${key} must be a non-empty string`);
   }
   if (!/^\d{12}$/.test(data.accountId)) fail('accountId must be 12 digits');
   if (!ARN.test(data.stackId)) fail('stackId must be an ARN');
-  if (!data.outputs || typeof data.outputs !== 'object') fail('outputs must be an object');
+  if (!data.outputs || typeof data.outputs !== 'object')
+    fail('outputs must be an object');
   for (const [key, value] of Object.entries(data.outputs)) {
     if (typeof value !== 'string') fail(`outputs.${key} must be a string`);
   }
@@ -65,7 +77,10 @@ export function applyBootstrapRecord(
   source: string,
 ): Entity {
   if (!isAwsAccountEntity(entity)) return entity;
-  if (entity.metadata.annotations?.[AWS_ACCOUNT_ID_ANNOTATION] !== record.accountId) {
+  if (
+    entity.metadata.annotations?.[AWS_ACCOUNT_ID_ANNOTATION] !==
+    record.accountId
+  ) {
     return entity;
   }
   const values: Record<string, string | undefined> = {

@@ -24,29 +24,48 @@ describe('LocalRepoBootstrapRecordReader', () => {
   });
 
   it('finds nothing while the repository does not exist yet', async () => {
-    const reader = new LocalRepoBootstrapRecordReader('/nonexistent/infrastructure.git');
+    const reader = new LocalRepoBootstrapRecordReader(
+      '/nonexistent/infrastructure.git',
+    );
     expect(await reader.read('dev-account')).toBeUndefined();
   });
 });
 
 describe('UrlBootstrapRecordReader', () => {
-  const URL = 'https://github.com/acme/infrastructure/blob/main/accounts/dev-account.json';
+  const URL =
+    'https://github.com/acme/infrastructure/blob/main/accounts/dev-account.json';
 
   it('reads the file on the base branch and reuses it while its ETag holds', async () => {
     const urlReader = mockServices.urlReader.mock();
     urlReader.readUrl
-      .mockResolvedValueOnce({ buffer: async () => Buffer.from(devRecord()), etag: 'e1' } as any)
+      .mockResolvedValueOnce({
+        buffer: async () => Buffer.from(devRecord()),
+        etag: 'e1',
+      } as any)
       .mockRejectedValueOnce(new NotModifiedError('same'));
-    const reader = new UrlBootstrapRecordReader(urlReader, 'https://github.com/acme/infrastructure.git', 'main');
-    expect(await reader.read('dev-account')).toEqual({ text: devRecord(), source: URL });
-    expect(await reader.read('dev-account')).toEqual({ text: devRecord(), source: URL });
+    const reader = new UrlBootstrapRecordReader(
+      urlReader,
+      'https://github.com/acme/infrastructure.git',
+      'main',
+    );
+    expect(await reader.read('dev-account')).toEqual({
+      text: devRecord(),
+      source: URL,
+    });
+    expect(await reader.read('dev-account')).toEqual({
+      text: devRecord(),
+      source: URL,
+    });
     expect(urlReader.readUrl).toHaveBeenLastCalledWith(URL, { etag: 'e1' });
   });
 
   it('finds nothing before the pull request is merged', async () => {
     const urlReader = mockServices.urlReader.mock();
     urlReader.readUrl.mockRejectedValue(new NotFoundError('missing'));
-    const reader = new UrlBootstrapRecordReader(urlReader, 'https://github.com/acme/infrastructure');
+    const reader = new UrlBootstrapRecordReader(
+      urlReader,
+      'https://github.com/acme/infrastructure',
+    );
     expect(await reader.read('dev-account')).toBeUndefined();
   });
 });
@@ -55,16 +74,26 @@ describe('choice of reader', () => {
   const urlReader = mockServices.urlReader.mock();
   it('follows the publisher: GitHub with credentials, the local repository otherwise', () => {
     const github = new ConfigReader({
-      platform: { iac: { repositoryUrl: 'https://github.com/acme/infrastructure' } },
+      platform: {
+        iac: { repositoryUrl: 'https://github.com/acme/infrastructure' },
+      },
       integrations: { github: [{ host: 'github.com', token: 't' }] },
     });
-    expect(bootstrapRecordReader(github, urlReader)).toBeInstanceOf(UrlBootstrapRecordReader);
+    expect(bootstrapRecordReader(github, urlReader)).toBeInstanceOf(
+      UrlBootstrapRecordReader,
+    );
     const noCredentials = new ConfigReader({
-      platform: { iac: { repositoryUrl: 'https://github.com/acme/infrastructure' } },
+      platform: {
+        iac: { repositoryUrl: 'https://github.com/acme/infrastructure' },
+      },
       integrations: { github: [{ host: 'github.com' }] },
     });
-    expect(bootstrapRecordReader(noCredentials, urlReader)).toBeInstanceOf(LocalRepoBootstrapRecordReader);
-    expect(bootstrapRecordReader(new ConfigReader({}), urlReader)).toBeInstanceOf(LocalRepoBootstrapRecordReader);
+    expect(bootstrapRecordReader(noCredentials, urlReader)).toBeInstanceOf(
+      LocalRepoBootstrapRecordReader,
+    );
+    expect(
+      bootstrapRecordReader(new ConfigReader({}), urlReader),
+    ).toBeInstanceOf(LocalRepoBootstrapRecordReader);
   });
 });
 
@@ -72,7 +101,10 @@ describe('AwsAccountBootstrapProcessor', () => {
   const entity: Entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
-    metadata: { name: 'dev-account', annotations: { 'aws.amazon.com/account-id': '000000000003' } },
+    metadata: {
+      name: 'dev-account',
+      annotations: { 'aws.amazon.com/account-id': '000000000003' },
+    },
     spec: { type: 'aws-account', owner: 'group:default/platform-team' },
   };
 
@@ -82,16 +114,36 @@ describe('AwsAccountBootstrapProcessor', () => {
       mockServices.logger.mock(),
     );
     const result = await processor.preProcessEntity(entity);
-    expect(result.metadata.annotations?.[DEPLOY_ROLE_ARN_ANNOTATION]).toBe('arn:aws:iam::000000000003:role/terraform-deploy');
+    expect(result.metadata.annotations?.[DEPLOY_ROLE_ARN_ANNOTATION]).toBe(
+      'arn:aws:iam::000000000003:role/terraform-deploy',
+    );
   });
 
   it('keeps the entity and warns when the record is broken or unreadable', async () => {
     const logger = mockServices.logger.mock();
-    const broken = new AwsAccountBootstrapProcessor({ read: async () => ({ text: '{', source: 'accounts/dev-account.json' }) }, logger);
+    const broken = new AwsAccountBootstrapProcessor(
+      {
+        read: async () => ({ text: '{', source: 'accounts/dev-account.json' }),
+      },
+      logger,
+    );
     expect(await broken.preProcessEntity(entity)).toBe(entity);
-    const failing = new AwsAccountBootstrapProcessor({ read: async () => { throw new Error('rate limited'); } }, logger);
+    const failing = new AwsAccountBootstrapProcessor(
+      {
+        read: async () => {
+          throw new Error('rate limited');
+        },
+      },
+      logger,
+    );
     expect(await failing.preProcessEntity(entity)).toBe(entity);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/dev-account not applied: accounts\/dev-account.json is not valid JSON/));
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/dev-account not applied: rate limited/));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /dev-account not applied: accounts\/dev-account.json is not valid JSON/,
+      ),
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/dev-account not applied: rate limited/),
+    );
   });
 });

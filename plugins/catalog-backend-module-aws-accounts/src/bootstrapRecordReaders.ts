@@ -5,7 +5,9 @@ import { join } from 'node:path';
 
 /** Where an account's bootstrap record lives, and its text when there is one. */
 export interface BootstrapRecordReader {
-  read(accountName: string): Promise<{ text: string; source: string } | undefined>;
+  read(
+    accountName: string,
+  ): Promise<{ text: string; source: string } | undefined>;
 }
 
 const recordPath = (accountName: string) => `accounts/${accountName}.json`;
@@ -27,8 +29,10 @@ export class LocalRepoBootstrapRecordReader implements BootstrapRecordReader {
     if (!existsSync(join(this.repoDir, 'HEAD'))) return undefined;
     const spec = `${this.baseBranch}:${recordPath(accountName)}`;
     const text = await new Promise<string | undefined>(resolve =>
-      execFile('git', ['--git-dir', this.repoDir, 'show', spec], (error, stdout) =>
-        resolve(error ? undefined : stdout),
+      execFile(
+        'git',
+        ['--git-dir', this.repoDir, 'show', spec],
+        (error, stdout) => resolve(error ? undefined : stdout),
       ),
     );
     return text === undefined
@@ -56,13 +60,16 @@ export class UrlBootstrapRecordReader implements BootstrapRecordReader {
     const url = `${base}/blob/${this.baseBranch}/${recordPath(accountName)}`;
     const cached = this.cache.get(url);
     try {
-      const response = await this.urlReader.readUrl(url, { etag: cached?.etag });
+      const response = await this.urlReader.readUrl(url, {
+        etag: cached?.etag,
+      });
       const text = (await response.buffer()).toString('utf8');
       this.cache.set(url, { etag: response.etag, text });
       return { text, source: url };
     } catch (error) {
       const name = (error as Error).name;
-      if (name === 'NotModifiedError' && cached) return { text: cached.text, source: url };
+      if (name === 'NotModifiedError' && cached)
+        return { text: cached.text, source: url };
       if (name === 'NotFoundError') {
         this.cache.delete(url);
         return undefined;

@@ -38,7 +38,10 @@ describe('catalogModuleAwsAccounts', () => {
             platform: {
               iac: { localRepositoryDir: repo },
               awsAccounts: {
-                'prod-account': { accountId: '123456789012', region: 'us-east-2' },
+                'prod-account': {
+                  accountId: '123456789012',
+                  region: 'us-east-2',
+                },
               },
             },
           },

@@ -8,7 +8,10 @@ export function bareRepoWith(
   files: Record<string, string>,
   branch = 'main',
 ): string {
-  const repo = join(mkdtempSync(join(tmpdir(), 'aws-accounts-repo-')), 'infrastructure.git');
+  const repo = join(
+    mkdtempSync(join(tmpdir(), 'aws-accounts-repo-')),
+    'infrastructure.git',
+  );
   const git = (args: string[], input?: string) =>
     execFileSync('git', ['--git-dir', repo, ...args], {
       input,
@@ -21,13 +24,30 @@ export function bareRepoWith(
         GIT_COMMITTER_EMAIL: 'test@example.com',
       },
     }).trim();
-  execFileSync('git', ['init', '--bare', '--quiet', `--initial-branch=${branch}`, repo]);
+  execFileSync('git', [
+    'init',
+    '--bare',
+    '--quiet',
+    `--initial-branch=${branch}`,
+    repo,
+  ]);
   const index = join(repo, 'test-index');
   for (const [path, content] of Object.entries(files)) {
     const blob = git(['hash-object', '-w', '--stdin'], content);
-    execFileSync('git', ['--git-dir', repo, 'update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], {
-      env: { ...process.env, GIT_INDEX_FILE: index },
-    });
+    execFileSync(
+      'git',
+      [
+        '--git-dir',
+        repo,
+        'update-index',
+        '--add',
+        '--cacheinfo',
+        `100644,${blob},${path}`,
+      ],
+      {
+        env: { ...process.env, GIT_INDEX_FILE: index },
+      },
+    );
   }
   const tree = execFileSync('git', ['--git-dir', repo, 'write-tree'], {
     env: { ...process.env, GIT_INDEX_FILE: index },
