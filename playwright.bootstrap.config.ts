@@ -1,0 +1,108 @@
+import { defineConfig } from '@playwright/test';
+import { accessSync, constants, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+
+/*
+ * Issue #7's acceptance in real Chromium: the aws-account-bootstrap template run from the browser
+ * against moto_server, then the account page's bootstrap card. moto_server is started first, then
+ * the real backend serving the production build of the app, configured for moto by
+ * packages/app/e2e-tests/bootstrap/app-config.bootstrap.yaml, with fresh data for every run.
+ * Separate from playwright.config.ts (its own port, data, tests and reports) so the main e2e run
+ * needs no moto_server. Build the app first: `yarn workspace @platform-portal/app build`.
+ */
+const port = Number(process.env.PORTAL_E2E_BOOTSTRAP_PORT ?? 7127);
+const motoPort = Number(process.env.PORTAL_E2E_BOOTSTRAP_MOTO_PORT ?? port + 1);
+const baseURL = `http://localhost:${port}`;
+const motoURL = `http://127.0.0.1:${motoPort}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-bootstrap-'));
+
+const motoOnPath = (process.env.PATH ?? '').split(delimiter).some(dir => {
+  try {
+    accessSync(join(dir, 'moto_server'), constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+});
+if (!motoOnPath) {
+  throw new Error(
+    'moto_server is not on PATH: install moto[server] 5 to run the account-bootstrap e2e test',
+  );
+}
+
+export default defineConfig({
+  testDir: 'packages/app/e2e-tests/bootstrap',
+  // Not *.test.ts: playwright.config.ts runs every test file under packages/app/e2e-tests, and
+  // this one needs moto_server and the config above.
+  testMatch: '**/*.e2e.ts',
+  timeout: 300_000,
+  expect: { timeout: 30_000 },
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'test-output/e2e-bootstrap/results.json' }],
+  ],
+  outputDir: 'test-output/e2e-bootstrap/artifacts',
+  // Started in this order; each must answer before the next one starts.
+  webServer: [
+    {
+      command: `moto_server -H 127.0.0.1 -p ${motoPort}`,
+      url: `${motoURL}/moto-api/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      // Its request log and unsupported-resource warnings are noise here.
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    {
+      command: [
+        'node --enable-source-maps',
+        `--require ${require.resolve(
+          '@backstage/cli-node/config/nodeTransform.cjs',
+        )}`,
+        'src/index.ts --config ../../app-config.yaml',
+        '--config ../../packages/app/e2e-tests/app-config.e2e.yaml',
+        '--config ../../packages/app/e2e-tests/bootstrap/app-config.bootstrap.yaml',
+      ].join(' '),
+      cwd: 'packages/backend',
+      url: `${baseURL}/.backstage/health/v1/readiness`,
+      env: {
+        NODE_ENV: 'development',
+        PORTAL_DATA_DIR: dataDir,
+        PORTAL_E2E_BASE_URL: baseURL,
+        PORTAL_E2E_PORT: String(port),
+        PORTAL_E2E_MOTO_URL: motoURL,
+        // Only the static keys of app-config.bootstrap.yaml: never the instance metadata service.
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+  use: {
+    baseURL,
+    actionTimeout: 30_000,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      // Debian's Chromium; Playwright cannot download its own browser here.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium-moto' }],
+});
