@@ -1,16 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import {
-  accessSync,
-  constants,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { delimiter, join } from 'node:path';
 import {
   BackendProcess,
   eventually,
@@ -18,6 +9,11 @@ import {
   REPO_ROOT,
   startBackendProcess,
 } from './__testUtils__/backendProcess';
+import {
+  backendApi,
+  dryRunTemplate,
+  runTemplateTask,
+} from './__testUtils__/scaffolderClient';
 
 /*
  * Issue #7 acceptance, end to end: the real backend runs the real aws-account-bootstrap template
@@ -44,13 +40,6 @@ const INSIGHTS_SERVICES = [
 ];
 
 const TEMPLATE_DIR = join(REPO_ROOT, 'templates/aws-account-bootstrap');
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap(name => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full) : [full];
-  });
-}
 
 type Moto = { endpoint: string; stop: () => Promise<void> };
 
@@ -137,20 +126,10 @@ describe('aws-account-bootstrap template on the real backend against moto_server
   let backend: BackendProcess | undefined;
   let token = '';
 
-  const api = async (path: string, init: RequestInit = {}) => {
-    const res = await fetch(`${backend!.baseUrl}${path}`, {
-      ...init,
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${token}`,
-        ...init.headers,
-      },
-    });
-    const text = await res.text();
-    if (!res.ok)
-      throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
+  const api = backendApi(
+    () => backend!.baseUrl,
+    () => token,
+  );
 
   /** Starts the backend signed in as `user`, and waits for the template and the user's groups. */
   async function startAs(user: string, expectedGroup?: string) {
@@ -231,25 +210,8 @@ describe('aws-account-bootstrap template on the real backend against moto_server
     );
   }
 
-  const runTask = async (values: Record<string, unknown>) => {
-    const { id } = await api('/api/scaffolder/v2/tasks', {
-      method: 'POST',
-      body: JSON.stringify({
-        templateRef: 'template:default/aws-account-bootstrap',
-        values,
-      }),
-    });
-    const task = await eventually(
-      () => api(`/api/scaffolder/v2/tasks/${id}`),
-      t => ['completed', 'failed', 'cancelled'].includes(t.status),
-      240_000,
-    );
-    const events = await api(`/api/scaffolder/v2/tasks/${id}/events`);
-    const log = (events as Array<{ body: { message?: string } }>)
-      .map(e => e.body.message ?? '')
-      .join('\n');
-    return { task, log };
-  };
+  const runTask = (values: Record<string, unknown>) =>
+    runTemplateTask(api, 'template:default/aws-account-bootstrap', values);
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -356,23 +318,10 @@ describe('aws-account-bootstrap template on the real backend against moto_server
 
     it('dry-runs the template: the change set is printed, stack and repository stay as they are', async () => {
       const head = git('rev-parse', 'main');
-      const result = await api('/api/scaffolder/v2/dry-run', {
-        method: 'POST',
-        body: JSON.stringify({
-          template: parseYaml(
-            readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
-          ),
-          values: {
-            account: SHARED,
-            repository: 'acme/platform-infra',
-            confirm: true,
-          },
-          secrets: {},
-          directoryContents: listFiles(TEMPLATE_DIR).map(f => ({
-            path: relative(TEMPLATE_DIR, f),
-            base64Content: readFileSync(f).toString('base64'),
-          })),
-        }),
+      const result = await dryRunTemplate(api, TEMPLATE_DIR, {
+        account: SHARED,
+        repository: 'acme/platform-infra',
+        confirm: true,
       });
       const log = result.log.map((l: any) => l.body.message).join('\n');
       expect(log).toMatch(

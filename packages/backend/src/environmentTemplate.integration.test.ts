@@ -1,13 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import {
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve as resolvePath } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
   BackendProcess,
@@ -15,6 +9,11 @@ import {
   REPO_ROOT,
   startBackendProcess,
 } from './__testUtils__/backendProcess';
+import {
+  backendApi,
+  dryRunTemplate,
+  runTemplateTask,
+} from './__testUtils__/scaffolderClient';
 
 /*
  * Runs the real aws-environment template through the real scaffolder backend (embedded
@@ -47,13 +46,6 @@ const values = {
   update: false,
 };
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap(name => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full) : [full];
-  });
-}
-
 describe('aws-environment template on the scaffolder backend (local git target)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-template-'));
   const repo = join(dataDir, 'git', 'infrastructure.git');
@@ -64,42 +56,12 @@ describe('aws-environment template on the scaffolder backend (local git target)'
   let backend: BackendProcess;
   let token: string;
 
-  const api = async (path: string, init: RequestInit = {}) => {
-    const res = await fetch(`${backend.baseUrl}${path}`, {
-      ...init,
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${token}`,
-        ...init.headers,
-      },
-    });
-    const text = await res.text();
-    if (!res.ok)
-      throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-
-  const runTask = async (taskValues: Record<string, unknown>) => {
-    const { id } = await api('/api/scaffolder/v2/tasks', {
-      method: 'POST',
-      body: JSON.stringify({
-        templateRef: 'template:default/aws-environment',
-        values: taskValues,
-      }),
-    });
-    const task = await eventually(
-      () => api(`/api/scaffolder/v2/tasks/${id}`),
-      t => ['completed', 'failed', 'cancelled'].includes(t.status),
-      240_000,
-    );
-    const { events } = {
-      events: await api(`/api/scaffolder/v2/tasks/${id}/events`),
-    };
-    const log = (events as Array<{ body: { message?: string } }>)
-      .map(e => e.body.message ?? '')
-      .join('\n');
-    return { task, log };
-  };
+  const api = backendApi(
+    () => backend.baseUrl,
+    () => token,
+  );
+  const runTask = (taskValues: Record<string, unknown>) =>
+    runTemplateTask(api, 'template:default/aws-environment', taskValues);
 
   beforeAll(async () => {
     backend = await startBackendProcess({
@@ -125,22 +87,7 @@ describe('aws-environment template on the scaffolder backend (local git target)'
   });
 
   it('dry-runs the template without committing anything', async () => {
-    const template = parseYaml(
-      readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
-    );
-    const directoryContents = listFiles(TEMPLATE_DIR).map(f => ({
-      path: relative(TEMPLATE_DIR, f),
-      base64Content: readFileSync(f).toString('base64'),
-    }));
-    const result = await api('/api/scaffolder/v2/dry-run', {
-      method: 'POST',
-      body: JSON.stringify({
-        template,
-        values,
-        secrets: {},
-        directoryContents,
-      }),
-    });
+    const result = await dryRunTemplate(api, TEMPLATE_DIR, values);
     const paths: string[] = result.directoryContents.map(
       (f: { path: string }) => f.path,
     );

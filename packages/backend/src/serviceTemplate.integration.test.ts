@@ -1,21 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve as resolvePath } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { join, resolve as resolvePath } from 'node:path';
 import {
   BackendProcess,
   eventually,
   REPO_ROOT,
   startBackendProcess,
 } from './__testUtils__/backendProcess';
+import {
+  backendApi,
+  dryRunTemplate,
+  runTemplateTask,
+} from './__testUtils__/scaffolderClient';
 
 /*
  * Runs the real flask-react-service template through the real scaffolder backend (embedded
@@ -37,13 +34,6 @@ const values = {
   repoUrl: 'github.com?owner=acme&repo=orders',
 };
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap(name => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full) : [full];
-  });
-}
-
 describe('flask-react-service template on the scaffolder backend (local git target)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-service-template-'));
   const servicesDir = join(dataDir, 'git', 'services');
@@ -55,43 +45,12 @@ describe('flask-react-service template on the scaffolder backend (local git targ
   let backend: BackendProcess;
   let token: string;
 
-  const api = async (path: string, init: RequestInit = {}) => {
-    const res = await fetch(`${backend.baseUrl}${path}`, {
-      ...init,
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${token}`,
-        ...init.headers,
-      },
-    });
-    const text = await res.text();
-    if (!res.ok)
-      throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-
-  const runTask = async (taskValues: Record<string, unknown>) => {
-    const { id } = await api('/api/scaffolder/v2/tasks', {
-      method: 'POST',
-      body: JSON.stringify({
-        templateRef: 'template:default/flask-react-service',
-        values: taskValues,
-      }),
-    });
-    const task = await eventually(
-      () => api(`/api/scaffolder/v2/tasks/${id}`),
-      t => ['completed', 'failed', 'cancelled'].includes(t.status),
-      240_000,
-    );
-    const events = await api(`/api/scaffolder/v2/tasks/${id}/events`);
-    const log = (events as Array<{ body: { message?: string } }>)
-      .map(e => e.body.message ?? '')
-      .join('\n');
-    const output = (
-      events as Array<{ type: string; body: { output?: unknown } }>
-    ).find(e => e.type === 'completion')?.body.output;
-    return { task, log, output: output as any };
-  };
+  const api = backendApi(
+    () => backend.baseUrl,
+    () => token,
+  );
+  const runTask = (taskValues: Record<string, unknown>) =>
+    runTemplateTask(api, 'template:default/flask-react-service', taskValues);
 
   beforeAll(async () => {
     backend = await startBackendProcess({
@@ -121,22 +80,7 @@ describe('flask-react-service template on the scaffolder backend (local git targ
   });
 
   it('dry-runs the template: renders and validates the repository, publishes nothing', async () => {
-    const template = parseYaml(
-      readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
-    );
-    const directoryContents = listFiles(TEMPLATE_DIR).map(f => ({
-      path: relative(TEMPLATE_DIR, f),
-      base64Content: readFileSync(f).toString('base64'),
-    }));
-    const result = await api('/api/scaffolder/v2/dry-run', {
-      method: 'POST',
-      body: JSON.stringify({
-        template,
-        values,
-        secrets: {},
-        directoryContents,
-      }),
-    });
+    const result = await dryRunTemplate(api, TEMPLATE_DIR, values);
     const paths: string[] = result.directoryContents.map(
       (f: { path: string }) => f.path,
     );
