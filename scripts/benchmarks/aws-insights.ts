@@ -24,7 +24,7 @@ import { resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildFleetSnapshot } from '../../plugins/aws-insights-backend/src/aggregation';
 import { collectFleet } from '../../plugins/aws-insights-backend/src/collectors';
-import { startMotoServer } from '../../plugins/aws-insights-backend/src/collectors/__testUtils__/motoServer';
+import { startMotoServer } from '@platform-portal/test-utils';
 import { seedMotoScaleFleet } from '../../plugins/aws-insights-backend/src/__testUtils__/motoScaleSeed';
 import { pageMinimum } from '../../plugins/aws-insights-backend/src/__testUtils__/pageMinimum';
 import {

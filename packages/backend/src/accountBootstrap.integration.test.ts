@@ -1,11 +1,11 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { MotoServer, startMotoServer } from '@platform-portal/test-utils';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import {
   BackendProcess,
   eventually,
-  freePort,
   REPO_ROOT,
   startBackendProcess,
 } from './__testUtils__/backendProcess';
@@ -40,51 +40,6 @@ const INSIGHTS_SERVICES = [
 ];
 
 const TEMPLATE_DIR = join(REPO_ROOT, 'templates/aws-account-bootstrap');
-
-type Moto = { endpoint: string; stop: () => Promise<void> };
-
-async function startMoto(): Promise<Moto> {
-  const onPath = (process.env.PATH ?? '').split(delimiter).some(dir => {
-    try {
-      accessSync(join(dir, 'moto_server'), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (!onPath) {
-    throw new Error(
-      'moto_server is not on PATH: install moto[server] 5 to run this integration test',
-    );
-  }
-  const port = await freePort();
-  const endpoint = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    'moto_server',
-    ['-H', '127.0.0.1', '-p', String(port)],
-    { stdio: 'ignore' },
-  );
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise(r => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  const up = await eventually(
-    () =>
-      fetch(`${endpoint}/moto-api/`).then(
-        r => r.ok,
-        () => false,
-      ),
-    ok => ok,
-    20_000,
-  );
-  if (!up) {
-    await stop();
-    throw new Error(`moto_server did not answer on ${endpoint}`);
-  }
-  return { endpoint, stop };
-}
 
 /** DescribeStacks straight from moto (query protocol; moto ignores signatures). */
 async function describeStack(
@@ -122,7 +77,7 @@ describe('aws-account-bootstrap template on the real backend against moto_server
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     }).trim();
-  let moto: Moto;
+  let moto: MotoServer;
   let backend: BackendProcess | undefined;
   let token = '';
 
@@ -214,7 +169,7 @@ describe('aws-account-bootstrap template on the real backend against moto_server
     runTemplateTask(api, 'template:default/aws-account-bootstrap', values);
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await startMotoServer();
   });
 
   afterAll(async () => {

@@ -17,10 +17,7 @@ import {
   REGION,
   seedMotoFleet,
 } from './collectors/__testUtils__/motoFleetSeed';
-import {
-  MotoServer,
-  startMotoServer,
-} from './collectors/__testUtils__/motoServer';
+import { MotoServer, startMotoServer } from '@platform-portal/test-utils';
 import { LoopbackTrap, startLoopbackTrap } from './__testUtils__/loopbackTrap';
 import { MotoTruth, readMotoTruth } from './__testUtils__/motoTruth';
 import { getInsights, waitForFleet } from './__testUtils__/waitForFleet';

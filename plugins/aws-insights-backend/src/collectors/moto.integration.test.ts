@@ -14,7 +14,7 @@ import {
   REGION,
   seedMotoFleet,
 } from './__testUtils__/motoFleetSeed';
-import { MotoServer, startMotoServer } from './__testUtils__/motoServer';
+import { MotoServer, startMotoServer } from '@platform-portal/test-utils';
 
 const DENIED_ACCOUNT = '210987654321';
 

@@ -11,7 +11,7 @@ import {
   MOTO_ACCOUNT_ID,
   MotoServer,
   startMotoServer,
-} from './__testUtils__/motoServer';
+} from '@platform-portal/test-utils';
 import { readBootstrapSettings } from './bootstrapSettings';
 import { BootstrapStackDeployer } from './BootstrapStackDeployer';
 import { createCloudFormationClient } from './cloudFormationClient';
