@@ -1,22 +1,16 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { join } from 'node:path';
 import { readFiles } from '../workspaceFiles';
 import { renderService } from './__testUtils__/renderService';
 import { validForm } from './__testUtils__/serviceFixtures';
-import { validateManifests } from './manifests';
 import { checkServiceOutput } from './outputChecks';
+import {
+  checkFrontend,
+  checkHelmEnvironment,
+  hasDatabase,
+  runPytest,
+} from './repoChecks';
 
 /*
  * CI check of the flask-react-service template's OUTPUT, for several form combinations: the
@@ -28,18 +22,6 @@ import { checkServiceOutput } from './outputChecks';
  */
 
 jest.setTimeout(900_000);
-
-const REPO_ROOT = resolvePath(__dirname, '../../../..');
-const HELM = [join(REPO_ROOT, '.tools/bin/helm'), 'helm'].find(
-  h => spawnSync(h, ['version', '--short']).status === 0,
-);
-const PYTHON = process.env.SERVICE_TEMPLATE_PYTHON ?? '/usr/bin/python3';
-const PG_URL = (
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
-  'postgresql://postgres@127.0.0.1:5432'
-).replace(/\/+$/, '');
-const TOOLS_HINT =
-  'run scripts/test, or source scripts/lib/service-template-tools.sh and call ensure_service_template_tools';
 
 const combinations = [
   {
@@ -110,57 +92,6 @@ function expectedScheduling(
   };
 }
 
-function run(
-  cmd: string,
-  args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
-) {
-  const result = spawnSync(cmd, args, {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return {
-    status: result.status,
-    output: `${result.stdout ?? ''}${result.stderr ?? ''}`,
-    stdout: result.stdout ?? '',
-  };
-}
-
-function docsOf(yamlText: string): any[] {
-  return parseAllDocuments(yamlText)
-    .map(d => d.toJS())
-    .filter(Boolean);
-}
-
-/** Installs the generated frontend's dependencies once per package.json into .tools/. */
-function frontendNodeModules(packageJson: string): string {
-  const deps = JSON.parse(packageJson);
-  const key = createHash('sha256')
-    .update(JSON.stringify([deps.dependencies, deps.devDependencies]))
-    .digest('hex')
-    .slice(0, 16);
-  const dir = join(REPO_ROOT, '.tools', 'service-template-frontend', key);
-  if (!existsSync(join(dir, 'node_modules', '.package-lock.json'))) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'package.json'),
-      JSON.stringify({ ...deps, name: 'frontend-deps-cache' }),
-    );
-    const install = run(
-      'npm',
-      ['install', '--no-audit', '--no-fund', '--loglevel=error'],
-      { cwd: dir },
-    );
-    if (install.status !== 0)
-      throw new Error(
-        `npm install of the generated frontend failed:\n${install.output}`,
-      );
-  }
-  return join(dir, 'node_modules');
-}
-
 describe.each(combinations)(
   'flask-react-service output: $id',
   ({ id, form }) => {
@@ -195,14 +126,9 @@ describe.each(combinations)(
     });
 
     it('helm lint and helm template pass for every environment, and every manifest is schema-valid', async () => {
-      if (!HELM) throw new Error(`helm is not installed: ${TOOLS_HINT}`);
       for (const env of envNames()) {
-        const values = `chart/values-${env}.yaml`;
-        const lint = run(
-          HELM,
-          ['lint', 'chart', '--strict', '--values', values],
-          { cwd: dir },
-        );
+        const { lint, template, problems, documents, docs } =
+          await checkHelmEnvironment(dir, form.name, env);
         expect({
           env,
           status: lint.status,
@@ -212,11 +138,6 @@ describe.each(combinations)(
           status: 0,
           output: '',
         });
-        const template = run(
-          HELM,
-          ['template', form.name, 'chart', '--values', values],
-          { cwd: dir },
-        );
         expect({
           env,
           status: template.status,
@@ -226,11 +147,7 @@ describe.each(combinations)(
           status: 0,
           output: '',
         });
-        const { problems, documents } = await validateManifests({
-          [`${env}.yaml`]: template.stdout,
-        });
         expect(problems).toEqual([]);
-        const docs = docsOf(template.stdout);
         expect(documents).toBe(docs.length);
         const kinds = docs.map(d => d.kind).sort();
         expect(kinds).toEqual(
@@ -296,80 +213,31 @@ describe.each(combinations)(
     });
 
     it("the generated backend's pytest suite passes (against PostgreSQL when it has a database)", () => {
-      if (
-        run(PYTHON, [
-          '-c',
-          'import flask, pytest, sqlalchemy, psycopg2, alembic',
-        ]).status !== 0
-      ) {
-        throw new Error(
-          `${PYTHON} lacks flask/pytest/sqlalchemy/psycopg2/alembic: ${TOOLS_HINT}`,
-        );
-      }
-      const database = `svc_${id.replace(/-/g, '_')}_${process.pid}`;
-      const admin = (sql: string) =>
-        execFileSync(PYTHON, [
-          '-c',
-          'import sys, psycopg2\nc = psycopg2.connect(sys.argv[1])\nc.autocommit = True\nc.cursor().execute(sys.argv[2])',
-          `${PG_URL}/postgres`,
-          sql,
-        ]);
-      if (form.database) admin(`CREATE DATABASE ${database}`);
-      try {
-        const pytest = run(
-          PYTHON,
-          ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
-          {
-            cwd: join(dir, 'backend'),
-            env: form.database
-              ? {
-                  DATABASE_URL: `${PG_URL.replace(
-                    /^postgresql:/,
-                    'postgresql+psycopg2:',
-                  )}/${database}`,
-                }
-              : {},
-          },
-        );
-        expect({
-          status: pytest.status,
-          output: pytest.status === 0 ? '' : pytest.output,
-        }).toEqual({ status: 0, output: '' });
-        // Nothing may be skipped: the database tests really ran.
-        expect(pytest.output).toMatch(/\d+ passed in /);
-        expect(pytest.output).not.toMatch(/skipped/);
-      } finally {
-        if (form.database)
-          admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      }
+      // The repository itself says whether it has a database; it must agree with the form.
+      expect(hasDatabase(dir)).toBe(form.database);
+      const pytest = runPytest(dir, { database: form.database, label: id });
+      expect({
+        status: pytest.status,
+        output: pytest.status === 0 ? '' : pytest.output,
+      }).toEqual({ status: 0, output: '' });
+      // Nothing may be skipped: the database tests really ran.
+      expect(pytest.output).toMatch(/\d+ passed in /);
+      expect(pytest.output).not.toMatch(/skipped/);
+      expect(pytest.ok).toBe(true);
     });
 
     it('the generated frontend builds and its test passes', () => {
-      const frontend = join(dir, 'frontend');
-      symlinkSync(
-        frontendNodeModules(
-          readFileSync(join(frontend, 'package.json'), 'utf8'),
-        ),
-        join(frontend, 'node_modules'),
-      );
-      const build = run('npm', ['run', 'build'], { cwd: frontend });
+      const { build, indexHtml, test, testsPassed } = checkFrontend(dir);
       expect({
         status: build.status,
         output: build.status === 0 ? '' : build.output,
       }).toEqual({ status: 0, output: '' });
-      expect(existsSync(join(frontend, 'dist', 'index.html'))).toBe(true);
-      const test = run('npm', ['test'], {
-        cwd: frontend,
-        env: { NO_COLOR: '1' },
-      });
+      expect(indexHtml).toBe(true);
       expect({
-        status: test.status,
-        output: test.status === 0 ? '' : test.output,
+        status: test?.status,
+        output: test?.status === 0 ? '' : test?.output,
       }).toEqual({ status: 0, output: '' });
-      // eslint-disable-next-line no-control-regex
-      expect(test.output.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(
-        /Tests\s+2 passed/,
-      );
+      expect(testsPassed).toBe(2);
     });
   },
 );
