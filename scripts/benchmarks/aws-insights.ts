@@ -33,6 +33,7 @@ import {
 } from '../../plugins/aws-insights-backend/src/service/InsightsService';
 import { createRouter } from '../../plugins/aws-insights-backend/src/service/router';
 import { SnapshotStore } from '../../plugins/aws-insights-backend/src/store/SnapshotStore';
+import { runWrk, wrkAvailable } from './lib/wrk';
 
 const ACCOUNT = '123456789012'; // moto's default account
 const REGIONS = ['eu-west-1', 'us-east-1', 'eu-central-1'];
@@ -353,6 +354,31 @@ async function main() {
           `    throughput:                            ${(
             load.latencies.length / load.seconds
           ).toFixed(0)} requests/s, ${load.failures} failed`,
+        );
+        if (!wrkAvailable()) continue;
+        const wrk = await runWrk({
+          url: `${api.url}/fleet`,
+          headers: {
+            authorization: 'Bearer bench',
+            ...(encoding && { 'accept-encoding': encoding }),
+          },
+          connections: CLIENTS,
+          seconds: 10,
+          warmupSeconds: 3,
+        });
+        console.log(
+          `    the same with wrk (C load generator, 10 s after 3 s warm-up): p50 / p95 / max ${ms(
+            wrk.p50Ms,
+          )} / ${ms(wrk.p95Ms)} / ${ms(
+            wrk.maxMs,
+          )}, ${wrk.requestsPerSecond.toFixed(0)} requests/s, ${
+            wrk.errors
+          } errors`,
+        );
+      }
+      if (!wrkAvailable()) {
+        console.log(
+          '  (install wrk - apt-get install wrk - for figures from a C load generator as well)',
         );
       }
     } finally {

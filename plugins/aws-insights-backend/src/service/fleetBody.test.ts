@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { FleetBodyCache } from './fleetBody';
+import { acceptsGzip, etagMatches, FleetBodyCache } from './fleetBody';
 
 describe('FleetBodyCache', () => {
   const snapshotJson = Buffer.from(
@@ -36,5 +36,34 @@ describe('FleetBodyCache', () => {
     expect(
       cache.body('2025-06-02T09:05:00.000Z', snapshotJson, 2, false).etag,
     ).not.toBe(later.etag);
+  });
+});
+
+describe('acceptsGzip', () => {
+  it.each([
+    ['gzip, deflate, br', true],
+    ['br;q=1.0, gzip;q=0.8, *;q=0.1', true],
+    ['*', true],
+    ['identity', false],
+    ['gzip;q=0', false],
+    ['deflate, br', false],
+    ['', false],
+    [undefined, false],
+  ])('%s -> %s', (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
+  });
+});
+
+describe('etagMatches', () => {
+  const etag = 'W/"fleet-1-2-0"';
+  it.each([
+    ['W/"fleet-1-2-0"', true],
+    ['"fleet-1-2-0"', true],
+    ['"other", W/"fleet-1-2-0"', true],
+    ['*', true],
+    ['W/"fleet-1-3-0"', false],
+    [undefined, false],
+  ])('%s -> %s', (header, expected) => {
+    expect(etagMatches(header, etag)).toBe(expected);
   });
 });

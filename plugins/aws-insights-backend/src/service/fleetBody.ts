@@ -40,3 +40,23 @@ export class FleetBodyCache {
     return body;
   }
 }
+
+/** Whether an Accept-Encoding header admits gzip (by name or `*`) with a non-zero quality. */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some(part => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
+    const q = params.map(p => p.trim()).find(p => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, lists and `*` included). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const weak = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header
+    .split(',')
+    .some(tag => tag.trim() === '*' || weak(tag) === weak(etag));
+}
