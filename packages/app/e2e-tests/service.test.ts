@@ -1,10 +1,15 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
 
 /*
  * The flask-react-service software template end to end, as the guest (member of team-orders):
  * the form in the browser, the task on the real scaffolder backend, the new local repository
- * and the service's entity that the service-repos provider reads back into the catalog.
+ * and the service's entity that the service-repos provider reads back into the catalog. The
+ * repository the browser produced is then cloned and checked like a CI run would: chart, manifests,
+ * workflows, the backend's pytest suite against PostgreSQL and the frontend's build and test.
  */
 
 const SCREENSHOTS = 'test-output/e2e/screenshots';
@@ -13,7 +18,55 @@ async function snap(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
-test.setTimeout(180_000);
+const REPO_ROOT = resolvePath(__dirname, '../../..');
+
+/**
+ * scripts/check-service-repo.ts on a clone of the published repository, with the same node
+ * transform as scripts/bench; the checks live in the scaffolder module, shared with its skeleton
+ * test. Returns the exit status and everything printed.
+ */
+function checkServiceRepo(bareRepo: string, args: string[]) {
+  const work = mkdtempSync(join(tmpdir(), 'portal-e2e-orders-clone-'));
+  try {
+    const clone = join(work, 'orders');
+    execFileSync('git', ['clone', '--quiet', `file://${bareRepo}`, clone]);
+    const transform = require.resolve(
+      '@backstage/cli-node/config/nodeTransform.cjs',
+    );
+    try {
+      const output = execFileSync(
+        process.execPath,
+        [
+          '--require',
+          transform,
+          join(REPO_ROOT, 'scripts/check-service-repo.ts'),
+          clone,
+          ...args,
+        ],
+        {
+          cwd: REPO_ROOT,
+          encoding: 'utf8',
+          // npm install of the frontend on a cold .tools cache dominates.
+          timeout: 600_000,
+          maxBuffer: 64 * 1024 * 1024,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      return { status: 0, output };
+    } catch (error) {
+      const e = error as { status?: number; stdout?: string; stderr?: string };
+      return {
+        status: e.status ?? -1,
+        output: `${e.stdout ?? ''}${e.stderr ?? ''}${e.status ? '' : error}`,
+      };
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// The repository checks (pytest, helm, the frontend build) add up to ten minutes on a cold cache.
+test.setTimeout(900_000);
 
 async function signIn(page: Page) {
   await page.goto('/');
@@ -125,6 +178,40 @@ test('a guest creates the service orders for the dev environment: repository, ch
   ]) {
     expect(files).toContain(file);
   }
+
+  // The very repository the browser produced, cloned and checked: the acceptance of issue #6.
+  const checks = checkServiceRepo(repo, [
+    '--name',
+    'orders',
+    '--owner',
+    'group:default/team-orders',
+  ]);
+  // Kept with the run (report attachment and log) so it shows what was checked.
+  await test.info().attach('check-service-repo', {
+    body: checks.output,
+    contentType: 'text/plain',
+  });
+  process.stdout.write(checks.output);
+  expect(checks, checks.output).toMatchObject({ status: 0 });
+  expect(checks.output).toMatch(/^ok validate action checks: 2 workflows\b/m);
+  expect(checks.output).toMatch(
+    /^ok actionlint \.github\/workflows\/ci\.yaml$/m,
+  );
+  expect(checks.output).toMatch(
+    /^ok actionlint \.github\/workflows\/delivery\.yaml$/m,
+  );
+  expect(checks.output).toMatch(/^ok helm lint values-dev\.yaml$/m);
+  expect(checks.output).toMatch(
+    /^ok helm template values-dev\.yaml: \d+ manifests, all schema-valid$/m,
+  );
+  const pytest = checks.output.match(
+    /^ok pytest: (\d+) passed, 0 skipped \(PostgreSQL\)$/m,
+  );
+  expect(pytest, checks.output).not.toBeNull();
+  expect(Number(pytest![1])).toBeGreaterThan(0);
+  expect(checks.output).toMatch(/^ok frontend build\b/m);
+  expect(checks.output).toMatch(/^ok frontend test: [1-9]\d* passed$/m);
+  expect(checks.output).not.toMatch(/^FAIL /m);
 
   // The service's entity, read back from the repository by the catalog provider.
   await expect(async () => {

@@ -1,7 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PG_URL, PYTHON, requireServicePython, run, RunResult } from './tools';
+import {
+  PG_URL,
+  PYTHON,
+  requireServicePython,
+  run,
+  RunResult,
+  stripAnsi,
+} from './tools';
 
 /** A service with a database ships Alembic migrations; its tests then need PostgreSQL. */
 export function hasDatabase(dir: string): boolean {
@@ -43,9 +50,11 @@ export function runPytest(
     : undefined;
   if (database) admin(`CREATE DATABASE ${database}`);
   try {
+    // Plain output whatever the caller's terminal (Playwright sets FORCE_COLOR, which pytest
+    // honours): the summary below is parsed.
     const result = run(
       PYTHON,
-      ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+      ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '--color=no'],
       {
         cwd: join(dir, 'backend'),
         env: database
@@ -58,6 +67,7 @@ export function runPytest(
           : {},
       },
     );
+    result.output = stripAnsi(result.output);
     const summary = result.output.match(/^.*\d+ passed in .*$/m)?.[0] ?? '';
     const passed = Number(summary.match(/(\d+) passed/)?.[1] ?? 0);
     const skipped = Number(result.output.match(/(\d+) skipped/)?.[1] ?? 0);

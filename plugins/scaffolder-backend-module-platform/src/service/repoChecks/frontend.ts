@@ -7,7 +7,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, run, RunResult } from './tools';
+import { REPO_ROOT, run, RunResult, stripAnsi } from './tools';
 
 /**
  * Installs the generated frontend's dependencies once per set of dependencies into
@@ -73,8 +73,7 @@ export function checkFrontend(dir: string): FrontendResult {
   if (build.status !== 0)
     return { nodeModules, installed, build, indexHtml, testsPassed: 0 };
   const test = run('npm', ['test'], { cwd: frontend, env: { NO_COLOR: '1' } });
-  // eslint-disable-next-line no-control-regex
-  const plain = test.output.replace(/\u001b\[[0-9;]*m/g, '');
+  const plain = stripAnsi(test.output);
   const testsPassed = Number(plain.match(/Tests\s+(\d+) passed/)?.[1] ?? 0);
   return { nodeModules, installed, build, indexHtml, test, testsPassed };
 }

@@ -52,6 +52,12 @@ export function run(
   };
 }
 
+/** Terminal colour codes out, so summaries parse whatever the environment asked for. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 let helm: string | null | undefined;
 
 /** The helm binary (.tools/bin first, then PATH), or null when none runs. */
