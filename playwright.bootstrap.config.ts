@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { accessSync, constants, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { backendWebServer, chromiumUse } from './playwright.shared';
 
 /*
  * Issue #7's acceptance in real Chromium: the aws-account-bootstrap template run from the browser
@@ -57,52 +58,21 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'ignore',
     },
-    {
-      command: [
-        'node --enable-source-maps',
-        `--require ${require.resolve(
-          '@backstage/cli-node/config/nodeTransform.cjs',
-        )}`,
-        'src/index.ts --config ../../app-config.yaml',
-        '--config ../../packages/app/e2e-tests/app-config.e2e.yaml',
-        '--config ../../packages/app/e2e-tests/bootstrap/app-config.bootstrap.yaml',
-      ].join(' '),
-      cwd: 'packages/backend',
-      url: `${baseURL}/.backstage/health/v1/readiness`,
+    backendWebServer({
+      port,
+      dataDir,
+      configFiles: [
+        'app-config.yaml',
+        'packages/app/e2e-tests/app-config.e2e.yaml',
+        'packages/app/e2e-tests/bootstrap/app-config.bootstrap.yaml',
+      ],
       env: {
-        NODE_ENV: 'development',
-        PORTAL_DATA_DIR: dataDir,
-        PORTAL_E2E_BASE_URL: baseURL,
-        PORTAL_E2E_PORT: String(port),
         PORTAL_E2E_MOTO_URL: motoURL,
         // Only the static keys of app-config.bootstrap.yaml: never the instance metadata service.
         AWS_EC2_METADATA_DISABLED: 'true',
       },
-      reuseExistingServer: false,
-      timeout: 180_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+    }),
   ],
-  use: {
-    baseURL,
-    actionTimeout: 30_000,
-    screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
-    viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      // Debian's Chromium; Playwright cannot download its own browser here.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  },
+  use: chromiumUse(baseURL),
   projects: [{ name: 'chromium-moto' }],
 });

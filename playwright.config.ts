@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backendWebServer, chromiumUse } from './playwright.shared';
 
 /*
  * End-to-end tests in real Chromium against the production build of the app, served by the real
@@ -25,47 +26,14 @@ export default defineConfig({
     ['json', { outputFile: 'test-output/e2e/results.json' }],
   ],
   outputDir: 'test-output/e2e/artifacts',
-  webServer: {
-    command: [
-      'node --enable-source-maps',
-      `--require ${require.resolve(
-        '@backstage/cli-node/config/nodeTransform.cjs',
-      )}`,
-      'src/index.ts --config ../../app-config.yaml',
-      '--config ../../packages/app/e2e-tests/app-config.e2e.yaml',
-    ].join(' '),
-    cwd: 'packages/backend',
-    url: `${baseURL}/.backstage/health/v1/readiness`,
-    env: {
-      NODE_ENV: 'development',
-      PORTAL_DATA_DIR: dataDir,
-      PORTAL_E2E_BASE_URL: baseURL,
-      PORTAL_E2E_PORT: String(port),
-    },
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
-  use: {
-    baseURL,
-    actionTimeout: 30_000,
-    screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
-    viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      // Debian's Chromium; Playwright cannot download its own browser here.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  },
+  webServer: backendWebServer({
+    port,
+    dataDir,
+    configFiles: [
+      'app-config.yaml',
+      'packages/app/e2e-tests/app-config.e2e.yaml',
+    ],
+  }),
+  use: chromiumUse(baseURL),
   projects: [{ name: 'chromium' }],
 });

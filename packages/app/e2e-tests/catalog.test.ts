@@ -1,10 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-
-const SCREENSHOTS = 'test-output/e2e/screenshots';
-
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-}
+import { expect, test } from '@playwright/test';
+import { snap } from './support';
 
 test('a guest signs in, finds the prod account and sees its owner and relations', async ({
   page,

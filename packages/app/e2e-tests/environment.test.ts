@@ -1,5 +1,6 @@
-import { expect, Locator, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { chooseTemplate, pick, signIn, snap } from './support';
 
 /*
  * The aws-environment software template end to end, as the guest (member of team-orders): the
@@ -8,54 +9,17 @@ import { execFileSync } from 'node:child_process';
  * back into the catalog.
  */
 
-const SCREENSHOTS = 'test-output/e2e/screenshots';
-
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-}
-
 // Building the plan, validating and committing takes a while on a small machine.
 test.setTimeout(180_000);
 
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
-
 async function openTemplate(page: Page, screenshot: string) {
   await page.goto('/create');
-  // The template's card: the nearest ancestor of its title that holds a Choose button (the
-  // card grid holds one for every template).
-  const card = page
-    .getByRole('heading', { name: 'AWS environment', exact: true })
-    .locator('xpath=ancestor::*[.//button[normalize-space()="Choose"]][1]');
-  await expect(card.getByRole('button', { name: 'Choose' })).toBeVisible();
+  const choose = chooseTemplate(page, 'AWS environment');
+  await expect(choose).toBeVisible();
   await snap(page, screenshot);
-  await card.getByRole('button', { name: 'Choose' }).click();
+  await choose.click();
   await expect(page).toHaveURL(/\/create\/templates\/default\/aws-environment/);
   await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
-}
-
-/**
- * Types into an EntityPicker / OwnerPicker autocomplete and picks the option by its title; the
- * field then shows the entity reference.
- */
-async function pick(
-  page: Page,
-  field: Locator,
-  query: string,
-  option: string,
-  entityRef: string,
-) {
-  await field.click();
-  await field.fill(query);
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect(field).toHaveValue(entityRef);
 }
 
 async function selectTier(page: Page, tier: string) {

@@ -1,5 +1,18 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import {
+  backstageToken,
+  E2E_OUTPUT,
+  getJson,
+  SCREENSHOTS,
+  sidebar,
+  signIn,
+  snap,
+} from './support';
+
+/** GET an aws-insights API path with the user's token. */
+const insights = (page: Page, token: string, path: string) =>
+  getJson(page, token, `/api/aws-insights${path}`);
 
 /*
  * The Platform dashboards on the production build and the sample fleet: the fleet page from the
@@ -7,70 +20,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
  * environment's tab, a cluster card and an account card, in light and dark theme.
  */
 
-const OUTPUT = 'test-output/e2e';
-const SCREENSHOTS = `${OUTPUT}/screenshots`;
 const FIRST_CONTENT_BUDGET_MS = 2000;
 
 test.setTimeout(180_000);
-
-/**
- * A full-page screenshot. Backstage pages scroll inside a container rather than the body, so the
- * viewport grows by what that container hides for the shot.
- */
-async function snap(page: Page, name: string) {
-  const hidden = await page.evaluate(() => {
-    let max = 0;
-    for (const el of Array.from(document.querySelectorAll('*'))) {
-      const overflow = getComputedStyle(el).overflowY;
-      if (/auto|scroll/.test(overflow) && el.scrollHeight > el.clientHeight) {
-        max = Math.max(max, el.scrollHeight - el.clientHeight);
-      }
-    }
-    return max;
-  });
-  const viewport = page.viewportSize()!;
-  await page.setViewportSize({
-    ...viewport,
-    height: Math.min(8000, viewport.height + hidden),
-  });
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-  await page.setViewportSize(viewport);
-}
-
-const sidebar = (page: Page) =>
-  page.getByRole('navigation', { name: 'sidebar nav' });
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    sidebar(page).getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
-
-/** The guest's Backstage token, as the app gets it: the backend API is called with it. */
-async function backstageToken(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const response = await fetch('/api/auth/guest/refresh', {
-      headers: { 'x-requested-with': 'XMLHttpRequest' },
-      credentials: 'include',
-    });
-    const body = await response.json();
-    return body.backstageIdentity.token as string;
-  });
-}
-
-async function getJson(
-  request: APIRequestContext,
-  token: string,
-  path: string,
-) {
-  const response = await request.get(`/api/aws-insights${path}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  expect(response.ok(), `GET ${path}`).toBe(true);
-  return response.json();
-}
 
 // Written independently of the plugin's formatters: the page must show the API's figures.
 const usd = (v: number) =>
@@ -150,9 +102,9 @@ test('the Platform page shows the sample fleet with the API figures, fast, in li
   // The figure the issue asks the e2e run to print.
   // eslint-disable-next-line no-console
   console.log(`fleet page first meaningful content: ${firstContentMs} ms`);
-  mkdirSync(OUTPUT, { recursive: true });
+  mkdirSync(E2E_OUTPUT, { recursive: true });
   writeFileSync(
-    `${OUTPUT}/fleet-page-timing.json`,
+    `${E2E_OUTPUT}/fleet-page-timing.json`,
     `${JSON.stringify(
       {
         firstMeaningfulContentMs: firstContentMs,
@@ -166,7 +118,7 @@ test('the Platform page shows the sample fleet with the API figures, fast, in li
   expect(firstContentMs).toBeLessThan(FIRST_CONTENT_BUDGET_MS);
 
   const token = await backstageToken(page);
-  const fleet = await getJson(page.request, token, '/fleet');
+  const fleet = await insights(page, token, '/fleet');
   expect(fleet.sample).toBe(true);
   const shown = await expectKpisMatch(page, fleet);
   // eslint-disable-next-line no-console
@@ -213,11 +165,7 @@ test('the Platform page shows the sample fleet with the API figures, fast, in li
   await page.getByRole('button', { name: /All environments/ }).click();
   await page.getByRole('option', { name: 'staging', exact: true }).click();
   await expect(page).toHaveURL(/environment=staging/);
-  const staging = await getJson(
-    page.request,
-    token,
-    '/fleet?environment=staging',
-  );
+  const staging = await insights(page, token, '/fleet?environment=staging');
   await expect(
     page.getByRole('group', { name: 'Nodes', exact: true }),
   ).toContainText(count(staging.fleet.nodes));
@@ -244,7 +192,7 @@ test('the prod environment tab, a cluster card and the prod account card', async
   await expect(
     page.getByText('AWS resources tagged environment=prod'),
   ).toBeVisible();
-  const prod = await getJson(page.request, token, '/environments/prod');
+  const prod = await insights(page, token, '/environments/prod');
   await expectKpisMatch(page, prod);
   for (const cluster of ['prod-eks', 'prod-eks-euc1']) {
     await expect(
@@ -273,7 +221,7 @@ test('the prod environment tab, a cluster card and the prod account card', async
       card.getByRole('group', { name: 'Cluster prod-eks' }),
     ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [2_000, 5_000] });
-  const cluster = await getJson(page.request, token, '/clusters/prod-eks');
+  const cluster = await insights(page, token, '/clusters/prod-eks');
   await expect(card.getByRole('group', { name: 'Monthly cost' })).toContainText(
     usd(cluster.mix.usdPerMonth),
   );

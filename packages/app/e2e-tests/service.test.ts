@@ -1,8 +1,9 @@
-import { expect, Locator, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
+import { pick, signIn, snap } from './support';
 
 /*
  * The flask-react-service software template end to end, as the guest (member of team-orders):
@@ -11,12 +12,6 @@ import { join, resolve as resolvePath } from 'node:path';
  * repository the browser produced is then cloned and checked like a CI run would: chart, manifests,
  * workflows, the backend's pytest suite against PostgreSQL and the frontend's build and test.
  */
-
-const SCREENSHOTS = 'test-output/e2e/screenshots';
-
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-}
 
 const REPO_ROOT = resolvePath(__dirname, '../../..');
 
@@ -67,23 +62,6 @@ function checkServiceRepo(bareRepo: string, args: string[]) {
 
 // The repository checks (pytest, helm, the frontend build) add up to ten minutes on a cold cache.
 test.setTimeout(900_000);
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
-
-/** Types into an entity autocomplete and picks the option by its title. */
-async function pick(page: Page, field: Locator, query: string, option: string) {
-  await field.click();
-  await field.fill(query);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 test('a guest creates the service orders for the dev environment: repository, checks and catalog entity', async ({
   page,

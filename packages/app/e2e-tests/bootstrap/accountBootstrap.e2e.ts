@@ -1,11 +1,14 @@
-import {
-  APIRequestContext,
-  expect,
-  Locator,
-  Page,
-  test,
-} from '@playwright/test';
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import {
+  backstageToken,
+  chooseTemplate,
+  getJson,
+  pick,
+  SCREENSHOTS,
+  signIn,
+  snap,
+} from '../support';
 
 /*
  * Issue #7's acceptance in the browser (playwright.bootstrap.config.ts): against moto_server, the
@@ -14,7 +17,6 @@ import { mkdirSync } from 'node:fs';
  * the insights backend (not the sample fleet). Guest sign-in is alice (platform-team) in this run.
  */
 
-const SCREENSHOTS = 'test-output/e2e/screenshots';
 const TEMPLATE_TITLE = 'AWS account bootstrap';
 // moto's default account; app-config.bootstrap.yaml maps shared-account onto it.
 const ACCOUNT_ID = '123456789012';
@@ -26,30 +28,6 @@ const STATE_BUCKET = `tfstate-${ACCOUNT_ID}-${REGION}`;
 
 // Two stack runs, the catalog round trip of the role ARNs and the insights refresh.
 test.setTimeout(420_000);
-
-/**
- * A full-page screenshot. Backstage pages scroll inside a container rather than the body, so the
- * viewport grows by what that container hides for the shot.
- */
-async function snap(page: Page, name: string) {
-  const hidden = await page.evaluate(() => {
-    let max = 0;
-    for (const el of Array.from(document.querySelectorAll('*'))) {
-      const overflow = getComputedStyle(el).overflowY;
-      if (/auto|scroll/.test(overflow) && el.scrollHeight > el.clientHeight) {
-        max = Math.max(max, el.scrollHeight - el.clientHeight);
-      }
-    }
-    return max;
-  });
-  const viewport = page.viewportSize()!;
-  await page.setViewportSize({
-    ...viewport,
-    height: Math.min(8000, viewport.height + hidden),
-  });
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-  await page.setViewportSize(viewport);
-}
 
 type Identity = { token: string; userEntityRef: string; groups: string[] };
 
@@ -70,7 +48,8 @@ async function guestIdentity(request: APIRequestContext): Promise<Identity> {
   };
 }
 
-async function signIn(page: Page) {
+/** Guest sign-in once the guest (alice here) holds platform-team membership. */
+async function signInAsPlatformTeam(page: Page) {
   // The membership comes from the catalog, which fills in right after start-up: sign in only
   // once it is there, or the app's token would carry no platform-team ownership.
   await expect
@@ -79,41 +58,12 @@ async function signIn(page: Page) {
       intervals: [1_000, 2_000],
     })
     .toContain('group:default/platform-team');
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
-
-/** The signed-in user's token, as the app gets it. */
-async function browserToken(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const response = await fetch('/api/auth/guest/refresh', {
-      headers: { 'x-requested-with': 'XMLHttpRequest' },
-      credentials: 'include',
-    });
-    const body = await response.json();
-    return body.backstageIdentity.token as string;
-  });
-}
-
-async function getJson(page: Page, token: string, path: string) {
-  const response = await page.request.get(path, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  expect(response.ok(), `GET ${path}: ${response.status()}`).toBe(true);
-  return response.json();
+  await signIn(page);
 }
 
 /** Create → the template's card → Choose; the first form page. */
 async function openTemplate(page: Page) {
-  const choose = page
-    .getByRole('heading', { name: TEMPLATE_TITLE, exact: true })
-    .locator('xpath=ancestor::*[.//button[normalize-space()="Choose"]][1]')
-    .getByRole('button', { name: 'Choose' });
+  const choose = chooseTemplate(page, TEMPLATE_TITLE);
   // The template is read from the repository's templates folder right after start-up.
   await expect(async () => {
     await page.goto('/create');
@@ -126,20 +76,6 @@ async function openTemplate(page: Page) {
   await expect(
     page.getByRole('textbox', { name: 'AWS account' }),
   ).toBeVisible();
-}
-
-/** Types into an EntityPicker and picks the option by its title. */
-async function pick(
-  page: Page,
-  field: Locator,
-  query: string,
-  option: string,
-  entityRef: string,
-) {
-  await field.click();
-  await field.fill(query);
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect(field).toHaveValue(entityRef);
 }
 
 /** Fills the form for the shared account, confirms, creates; returns the task id. */
@@ -209,8 +145,8 @@ test('alice bootstraps the shared account on moto: created, then a no-op, then c
   page,
 }) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await signIn(page);
-  const token = await browserToken(page);
+  await signInAsPlatformTeam(page);
+  const token = await backstageToken(page);
   const me = await guestIdentity(page.request);
   expect(me.userEntityRef).toBe('user:default/alice');
 
