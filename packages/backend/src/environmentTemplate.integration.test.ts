@@ -12,7 +12,9 @@ import {
 import {
   backendApi,
   dryRunTemplate,
+  guestToken,
   runTemplateTask,
+  waitForEntities,
 } from './__testUtils__/scaffolderClient';
 
 /*
@@ -68,17 +70,8 @@ describe('aws-environment template on the scaffolder backend (local git target)'
       configFiles: ['app-config.yaml'],
       env: { PORTAL_DATA_DIR: dataDir },
     });
-    const refresh = await fetch(
-      `${backend.baseUrl}/api/auth/guest/refresh?env=development`,
-    );
-    token = (await refresh.json()).backstageIdentity.token;
-    await eventually(
-      () =>
-        api(
-          '/api/catalog/entities/by-name/template/default/aws-environment',
-        ).catch(() => undefined),
-      t => !!t,
-    );
+    token = await guestToken(backend.baseUrl);
+    await waitForEntities(api, ['template/default/aws-environment']);
   });
 
   afterAll(async () => {

@@ -11,7 +11,9 @@ import {
 import {
   backendApi,
   dryRunTemplate,
+  guestToken,
   runTemplateTask,
+  waitForEntities,
 } from './__testUtils__/scaffolderClient';
 
 /*
@@ -57,21 +59,12 @@ describe('flask-react-service template on the scaffolder backend (local git targ
       configFiles: ['app-config.yaml'],
       env: { PORTAL_DATA_DIR: dataDir },
     });
-    const refresh = await fetch(
-      `${backend.baseUrl}/api/auth/guest/refresh?env=development`,
-    );
-    token = (await refresh.json()).backstageIdentity.token;
-    for (const ref of [
+    token = await guestToken(backend.baseUrl);
+    await waitForEntities(api, [
       'template/default/flask-react-service',
       'resource/default/dev',
       'resource/default/shared-account',
-    ]) {
-      await eventually(
-        () =>
-          api(`/api/catalog/entities/by-name/${ref}`).catch(() => undefined),
-        e => !!e,
-      );
-    }
+    ]);
   });
 
   afterAll(async () => {

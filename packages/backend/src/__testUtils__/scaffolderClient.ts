@@ -86,3 +86,30 @@ export function dryRunTemplate(
     }),
   });
 }
+
+/** The token guest sign-in issues on the embedded default (development auth environment). */
+export async function guestToken(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/guest/refresh?env=development`);
+  return (await res.json()).backstageIdentity.token;
+}
+
+/** Waits until the catalog serves every `kind/namespace/name`; throws naming the missing ones. */
+export async function waitForEntities(
+  api: BackendApi,
+  refs: string[],
+  timeoutMs = 60_000,
+): Promise<void> {
+  const read = (ref: string) =>
+    api(`/api/catalog/entities/by-name/${ref}`).catch(() => undefined);
+  const missing = await eventually(
+    async () => {
+      const found = await Promise.all(refs.map(read));
+      return refs.filter((_, i) => !found[i]);
+    },
+    left => left.length === 0,
+    timeoutMs,
+  );
+  if (missing.length) {
+    throw new Error(`the catalog never served ${missing.join(', ')}`);
+  }
+}
