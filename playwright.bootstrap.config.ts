@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { accessSync, constants, mkdtempSync } from 'node:fs';
+import { commandOnPath } from '@platform-portal/test-utils';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { backendWebServer, chromiumUse } from './playwright.shared';
 
 /*
@@ -18,15 +19,7 @@ const baseURL = `http://localhost:${port}`;
 const motoURL = `http://127.0.0.1:${motoPort}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-bootstrap-'));
 
-const motoOnPath = (process.env.PATH ?? '').split(delimiter).some(dir => {
-  try {
-    accessSync(join(dir, 'moto_server'), constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-});
-if (!motoOnPath) {
+if (!commandOnPath('moto_server')) {
   throw new Error(
     'moto_server is not on PATH: install moto[server] 5 to run the account-bootstrap e2e test',
   );
