@@ -8,15 +8,15 @@
  * per chart/values-<env>.yaml with every manifest schema-validated, the backend's pytest suite
  * (against a throwaway PostgreSQL database when the service has one) and the frontend's build
  * and test. Prints one `ok ...` / `FAIL ...` line per check; exits 1 when any check fails.
- * The checks live in the scaffolder module (src/service/repoChecks) and are shared with its
- * skeleton integration test. Needs helm and python3 as scripts/test installs them.
+ * The checks live in packages/service-repo-checks and are shared with the service scaffolder
+ * module's skeleton integration test. Needs helm and python3 as scripts/test installs them.
  */
 import { existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import {
   checkServiceRepo,
   formatLine,
-} from '../plugins/scaffolder-backend-module-platform/src/service/repoChecks';
+} from '@platform-portal/service-repo-checks';
 
 function usage(message: string): never {
   process.stderr.write(

@@ -107,7 +107,7 @@ test('a guest creates the dev environment qa: plan, commit on env/qa and catalog
   await expect(page.getByText('group:default/team-orders')).toBeVisible();
   await page.getByRole('button', { name: 'Create' }).click();
 
-  // The task page: every step done, register skipped (local git), the plan as output.
+  // The task page: every step done, the plan as output.
   await expect(page).toHaveURL(/\/create\/tasks\/[0-9a-f-]+/);
   const plan = page
     .locator('article, [class*="MuiCard"]')

@@ -17,8 +17,9 @@ const REPO_ROOT = resolvePath(__dirname, '../../..');
 
 /**
  * scripts/check-service-repo.ts on a clone of the published repository, with the same node
- * transform as scripts/bench; the checks live in the scaffolder module, shared with its skeleton
- * test. Returns the exit status and everything printed.
+ * transform as scripts/bench: the script itself is under test too. The checks live in
+ * @platform-portal/service-repo-checks (packages/service-repo-checks), shared with the service
+ * scaffolder module's skeleton test. Returns the exit status and everything printed.
  */
 function checkServiceRepo(bareRepo: string, args: string[]) {
   const work = mkdtempSync(join(tmpdir(), 'portal-e2e-orders-clone-'));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -96,9 +96,9 @@ describe('aws-environment template on the scaffolder backend (local git target)'
       'plan',
       'validate',
       'publish',
-      'register',
     ]);
-    expect(git('branch', '--list', 'env/qa')).toBe('');
+    // Nothing is written, not even the repository (reads never create it).
+    expect(existsSync(repo)).toBe(false);
   });
 
   it('creates qa as one commit on env/qa with a complete root, and the catalog shows it', async () => {

@@ -36,8 +36,19 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// The portal's actions, one module per area: environments, services, AWS accounts.
 backend.add(
-  import('@platform-portal/plugin-scaffolder-backend-module-platform'),
+  import(
+    '@platform-portal/plugin-scaffolder-backend-module-platform-environment'
+  ),
+);
+backend.add(
+  import('@platform-portal/plugin-scaffolder-backend-module-platform-service'),
+);
+backend.add(
+  import(
+    '@platform-portal/plugin-scaffolder-backend-module-platform-aws-account'
+  ),
 );
 
 // Permissions: platform-team-only actions (prod environments, account bootstrap); everything

@@ -2,8 +2,9 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogProcessor } from '@backstage/plugin-catalog-node';
 import { isAwsAccountEntity } from './accountOverrides';
-import { applyBootstrapRecord, parseBootstrapRecord } from './bootstrapRecord';
-import { BootstrapRecordReader } from './bootstrapRecordReaders';
+import { parseBootstrapRecord } from '@platform-portal/platform-common';
+import { applyBootstrapRecord } from './bootstrapRecord';
+import { BootstrapRecordReader } from './bootstrapRecordReader';
 
 /**
  * Puts the account bootstrap's role ARNs (and stack id, state bucket) on aws-account entities,

@@ -1,9 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import {
-  applyAwsAccountOverride,
   AWS_ACCOUNT_ID_ANNOTATION,
   AWS_REGION_ANNOTATION,
+} from '@platform-portal/platform-common';
+import {
+  applyAwsAccountOverride,
   readAwsAccountOverrides,
 } from './accountOverrides';
 

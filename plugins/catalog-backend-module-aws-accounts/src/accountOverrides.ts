@@ -1,17 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-
-/** Annotation holding the 12-digit AWS account id of an `aws-account` Resource. */
-export const AWS_ACCOUNT_ID_ANNOTATION = 'aws.amazon.com/account-id';
-/** Annotation holding the default region of an `aws-account` Resource. */
-export const AWS_REGION_ANNOTATION = 'aws.amazon.com/region';
+import {
+  AWS_ACCOUNT_ID_ANNOTATION,
+  AWS_ACCOUNT_ID_PATTERN,
+  AWS_REGION_ANNOTATION,
+  AWS_REGION_PATTERN,
+} from '@platform-portal/platform-common';
 
 export type AwsAccountOverride = { accountId?: string; region?: string };
-
-const ACCOUNT_ID_PATTERN = /^\d{12}$/;
-// Partition-agnostic region shape: us-east-1, eu-central-2, us-gov-west-1, ap-southeast-5.
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /**
  * Reads and validates `platform.awsAccounts`. Invalid values fail start-up with the config path
@@ -28,12 +25,12 @@ export function readAwsAccountOverrides(
     const path = `platform.awsAccounts.${name}`;
     const accountId = entry.getOptionalString('accountId');
     const region = entry.getOptionalString('region');
-    if (accountId !== undefined && !ACCOUNT_ID_PATTERN.test(accountId)) {
+    if (accountId !== undefined && !AWS_ACCOUNT_ID_PATTERN.test(accountId)) {
       throw new InputError(
         `${path}.accountId must be exactly 12 digits (quote it in YAML to keep leading zeros), got '${accountId}'`,
       );
     }
-    if (region !== undefined && !REGION_PATTERN.test(region)) {
+    if (region !== undefined && !AWS_REGION_PATTERN.test(region)) {
       throw new InputError(
         `${path}.region must be an AWS region code such as eu-west-1, got '${region}'`,
       );

@@ -1,7 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { devRecord } from './__testUtils__/bareRepo';
 import {
-  applyBootstrapRecord,
   BOOTSTRAP_RECORD_ANNOTATION,
   BOOTSTRAP_STACK_ID_ANNOTATION,
   DEPLOY_ROLE_ARN_ANNOTATION,
@@ -9,7 +8,8 @@ import {
   parseBootstrapRecord,
   PORTAL_READ_ROLE_ARN_ANNOTATION,
   STATE_BUCKET_ANNOTATION,
-} from './bootstrapRecord';
+} from '@platform-portal/platform-common';
+import { applyBootstrapRecord } from './bootstrapRecord';
 
 const account = (accountId: string, type = 'aws-account'): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

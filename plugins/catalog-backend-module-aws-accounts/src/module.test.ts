@@ -6,9 +6,9 @@ import { catalogModuleAwsAccounts } from './module';
 import {
   AWS_ACCOUNT_ID_ANNOTATION,
   AWS_REGION_ANNOTATION,
-} from './accountOverrides';
+  DEPLOY_ROLE_ARN_ANNOTATION,
+} from '@platform-portal/platform-common';
 import { bareRepoWith, devRecord } from './__testUtils__/bareRepo';
-import { DEPLOY_ROLE_ARN_ANNOTATION } from './bootstrapRecord';
 
 // Runs the real catalog backend on the repository's own catalog files and checks that the
 // module rewrites the configured account while the others keep their sample ids, and puts the
@@ -19,7 +19,7 @@ describe('catalogModuleAwsAccounts', () => {
       __dirname,
       '../../../catalog/aws-accounts.yaml',
     );
-    const repo = bareRepoWith({
+    const repo = await bareRepoWith({
       'accounts/dev-account.json': devRecord('000000000003'),
       // Recorded for the placeholder id; the config gives prod another id, so it must not apply.
       'accounts/prod-account.json': devRecord('000000000005'),

@@ -1,45 +1,31 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  EntityProvider,
-  EntityProviderConnection,
-} from '@backstage/plugin-catalog-node';
-import { readEnvironmentEntities } from './readEnvironmentEntities';
+import { Entity } from '@backstage/catalog-model';
+import { InfrastructureRepository } from '@platform-portal/platform-node';
+import { environmentEntities } from './environmentEntities';
+import { FullRefreshEntityProvider } from './FullRefreshEntityProvider';
 
-/** Keeps the catalog's environment entities equal to what the local infrastructure repo holds. */
-export class InfrastructureRepoEntityProvider implements EntityProvider {
-  private connection?: EntityProviderConnection;
-
+/**
+ * Keeps the catalog's environment entities equal to what the infrastructure repository holds,
+ * on GitHub or local alike (the shared InfrastructureRepository service).
+ */
+export class InfrastructureRepoEntityProvider extends FullRefreshEntityProvider {
   constructor(
-    private readonly repoDir: string,
-    private readonly baseBranch: string,
-    private readonly logger: LoggerService,
-  ) {}
+    private readonly repository: InfrastructureRepository,
+    logger: LoggerService,
+  ) {
+    super(logger);
+  }
 
   getProviderName(): string {
     return 'platform-infrastructure-repo';
   }
 
-  async connect(connection: EntityProviderConnection): Promise<void> {
-    this.connection = connection;
+  protected async read(): Promise<Entity[]> {
+    const files = await this.repository.readEnvironmentFiles();
+    return environmentEntities(files, this.repository.url);
   }
 
-  /** Replaces this provider's entities with the repository's current environments. */
-  async refresh(): Promise<number> {
-    if (!this.connection) return 0;
-    const entities = await readEnvironmentEntities(
-      this.repoDir,
-      this.baseBranch,
-    );
-    await this.connection.applyMutation({
-      type: 'full',
-      entities: entities.map(entity => ({
-        entity,
-        locationKey: this.getProviderName(),
-      })),
-    });
-    this.logger.debug(
-      `Read ${entities.length} environments from ${this.repoDir}`,
-    );
-    return entities.length;
+  protected describeSource(): string {
+    return this.repository.target;
   }
 }

@@ -1,43 +1,29 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  EntityProvider,
-  EntityProviderConnection,
-} from '@backstage/plugin-catalog-node';
+import { Entity } from '@backstage/catalog-model';
+import { FullRefreshEntityProvider } from './FullRefreshEntityProvider';
 import { readServiceEntities } from './readServiceEntities';
 
 /**
  * Keeps the catalog's entities equal to the catalog-info.yaml files of the service repositories
  * the portal created locally (platform:service:publish without a GitHub integration).
  */
-export class ServiceReposEntityProvider implements EntityProvider {
-  private connection?: EntityProviderConnection;
-
+export class ServiceReposEntityProvider extends FullRefreshEntityProvider {
   constructor(
     private readonly servicesDir: string,
-    private readonly logger: LoggerService,
-  ) {}
+    logger: LoggerService,
+  ) {
+    super(logger);
+  }
 
   getProviderName(): string {
     return 'platform-service-repos';
   }
 
-  async connect(connection: EntityProviderConnection): Promise<void> {
-    this.connection = connection;
+  protected read(): Promise<Entity[]> {
+    return readServiceEntities(this.servicesDir);
   }
 
-  async refresh(): Promise<number> {
-    if (!this.connection) return 0;
-    const entities = await readServiceEntities(this.servicesDir);
-    await this.connection.applyMutation({
-      type: 'full',
-      entities: entities.map(entity => ({
-        entity,
-        locationKey: this.getProviderName(),
-      })),
-    });
-    this.logger.debug(
-      `Read ${entities.length} service entities from ${this.servicesDir}`,
-    );
-    return entities.length;
+  protected describeSource(): string {
+    return this.servicesDir;
   }
 }

@@ -1,22 +1,27 @@
 import {
   coreServices,
   createBackendModule,
+  LoggerService,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { INFRASTRUCTURE_PUBLISHED_TOPIC } from '@platform-portal/platform-common';
-import { resolve as resolvePath } from 'node:path';
+import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  INFRASTRUCTURE_PUBLISHED_TOPIC,
+  SERVICE_PUBLISHED_TOPIC,
+} from '@platform-portal/platform-common';
+import {
+  infrastructureRepositoryServiceRef,
+  readServicesConfig,
+} from '@platform-portal/platform-node';
 import { InfrastructureRepoEntityProvider } from './InfrastructureRepoEntityProvider';
 import { ServiceReposEntityProvider } from './ServiceReposEntityProvider';
 
-/** Published by platform:service:publish (scaffolder-backend-module-platform) after a creation. */
-export const SERVICE_PUBLISHED_TOPIC =
-  'platform-portal.service-repository-published';
-
 /**
- * Environment entities from the local infrastructure repository - the embedded default target
- * of platform:iac:publish. With a GitHub repository configured, the template registers the
- * environment's catalog-info.yaml by URL instead and this module stays idle.
+ * Environment entities from the infrastructure repository - GitHub or local, whichever the
+ * shared InfrastructureRepository service was built for - and service entities from the local
+ * service repositories. Each provider re-reads when its publish event arrives, and on a schedule
+ * for changes made outside the portal (merges, hand edits).
  */
 export const catalogModuleInfrastructureRepo = createBackendModule({
   pluginId: 'catalog',
@@ -29,82 +34,65 @@ export const catalogModuleInfrastructureRepo = createBackendModule({
         scheduler: coreServices.scheduler,
         logger: coreServices.logger,
         events: eventsServiceRef,
+        repository: infrastructureRepositoryServiceRef,
       },
-      async init({ catalog, config, scheduler, logger, events }) {
-        await addServiceReposProvider({
-          catalog,
-          config,
+      async init({ catalog, config, scheduler, logger, events, repository }) {
+        const environments = new InfrastructureRepoEntityProvider(
+          repository,
+          logger,
+        );
+        catalog.addEntityProvider(environments);
+        await refreshOn(environments, {
+          id: 'catalog-infrastructure-repo',
+          topic: INFRASTRUCTURE_PUBLISHED_TOPIC,
+          events,
           scheduler,
           logger,
-          events,
         });
-        if (config.getOptionalString('platform.iac.repositoryUrl')) return;
-        const repoDir = resolvePath(
-          config.getOptionalString('platform.iac.localRepositoryDir') ??
-            resolvePath(
-              process.env.PORTAL_DATA_DIR ?? '../../data',
-              'git',
-              'infrastructure.git',
-            ),
-        );
-        const provider = new InfrastructureRepoEntityProvider(
-          repoDir,
-          config.getOptionalString('platform.iac.baseBranch') ?? 'main',
+
+        // Always on: with GitHub the folder simply stays empty.
+        const services = new ServiceReposEntityProvider(
+          readServicesConfig(config).localRepositoriesDir,
           logger,
         );
-        catalog.addEntityProvider(provider);
-        // A publish shows up at once; the schedule catches commits made outside the portal.
-        await events.subscribe({
-          id: 'catalog-infrastructure-repo',
-          topics: [INFRASTRUCTURE_PUBLISHED_TOPIC],
-          onEvent: async () => {
-            await provider.refresh();
-          },
-        });
-        await scheduler.scheduleTask({
-          id: 'catalog-infrastructure-repo-refresh',
-          frequency: { seconds: 30 },
-          timeout: { minutes: 1 },
-          fn: async () => {
-            await provider.refresh();
-          },
+        catalog.addEntityProvider(services);
+        await refreshOn(services, {
+          id: 'catalog-service-repos',
+          topic: SERVICE_PUBLISHED_TOPIC,
+          events,
+          scheduler,
+          logger,
         });
       },
     });
   },
 });
 
-/**
- * Service entities from the local service repositories (the new-service template's embedded
- * default target). Always on: with GitHub the folder simply stays empty.
- */
-async function addServiceReposProvider(deps: {
-  catalog: typeof catalogProcessingExtensionPoint.T;
-  config: typeof coreServices.rootConfig.T;
-  scheduler: typeof coreServices.scheduler.T;
-  logger: typeof coreServices.logger.T;
-  events: typeof eventsServiceRef.T;
-}) {
-  const { catalog, config, scheduler, logger, events } = deps;
-  const servicesDir = resolvePath(
-    config.getOptionalString('platform.services.localRepositoriesDir') ??
-      resolvePath(
-        process.env.PORTAL_DATA_DIR ?? '../../data',
-        'git',
-        'services',
-      ),
-  );
-  const provider = new ServiceReposEntityProvider(servicesDir, logger);
-  catalog.addEntityProvider(provider);
+/** Refreshes `provider` at once on `topic`, and every 30 seconds. */
+async function refreshOn(
+  provider: { refresh(): Promise<number> },
+  options: {
+    id: string;
+    topic: string;
+    events: EventsService;
+    scheduler: SchedulerService;
+    logger: LoggerService;
+  },
+) {
+  const { id, topic, events, scheduler, logger } = options;
   await events.subscribe({
-    id: 'catalog-service-repos',
-    topics: [SERVICE_PUBLISHED_TOPIC],
+    id,
+    topics: [topic],
     onEvent: async () => {
-      await provider.refresh();
+      await provider
+        .refresh()
+        .catch(error =>
+          logger.warn(`${id}: refresh after ${topic} failed: ${error}`),
+        );
     },
   });
   await scheduler.scheduleTask({
-    id: 'catalog-service-repos-refresh',
+    id: `${id}-refresh`,
     frequency: { seconds: 30 },
     timeout: { minutes: 1 },
     fn: async () => {

@@ -2,10 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  readServiceEntities,
-  SERVICE_REPO_ANNOTATION,
-} from './readServiceEntities';
+import { SERVICE_REPOSITORY_ANNOTATION } from '@platform-portal/platform-common';
+import { readServiceEntities } from './readServiceEntities';
 
 /** A bare repository with one commit on main holding `files`. */
 function bareRepo(dir: string, name: string, files: Record<string, string>) {
@@ -74,7 +72,7 @@ describe('readServiceEntities (real git)', () => {
     ]);
     expect(entities[1].spec?.definition).toBe('openapi: 3.0.3\n');
     expect(entities[0].metadata.annotations).toMatchObject({
-      [SERVICE_REPO_ANNOTATION]: `file://${join(dir, 'orders.git')}`,
+      [SERVICE_REPOSITORY_ANNOTATION]: `file://${join(dir, 'orders.git')}`,
       'backstage.io/managed-by-location': expect.stringMatching(
         /^url:file:.*orders\.git#main:catalog-info\.yaml$/,
       ),

@@ -1,24 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { execFile } from 'node:child_process';
+import { SERVICE_REPOSITORY_ANNOTATION } from '@platform-portal/platform-common';
+import { runGit } from '@platform-portal/platform-node';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-
-export const SERVICE_REPO_ANNOTATION = 'platform-portal.io/service-repository';
-
-function git(repoDir: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile(
-      'git',
-      ['--git-dir', repoDir, ...args],
-      { maxBuffer: 16 * 1024 * 1024 },
-      (e, out, err) =>
-        e
-          ? reject(new Error(`git ${args[0]}: ${err.trim() || e.message}`))
-          : resolve(out),
-    ),
-  );
-}
 
 /**
  * Replaces `$text: ./relative/path` with the file's content from the same commit: the catalog's
@@ -68,7 +53,9 @@ export async function readServiceEntities(
   const entities: Entity[] = [];
   for (const repoDir of repos) {
     const read = (path: string) =>
-      git(repoDir, ['show', `${branch}:${path}`]).catch(() => undefined);
+      runGit(repoDir, ['show', `${branch}:${path}`], { trim: false }).catch(
+        () => undefined,
+      );
     const text = await read('catalog-info.yaml');
     if (!text) continue;
     let docs: Entity[];
@@ -85,7 +72,7 @@ export async function readServiceEntities(
       const entity = (await inlineTextPlaceholders(doc, read)) as Entity;
       entity.metadata.annotations = {
         ...entity.metadata.annotations,
-        [SERVICE_REPO_ANNOTATION]: `file://${repoDir}`,
+        [SERVICE_REPOSITORY_ANNOTATION]: `file://${repoDir}`,
         'backstage.io/managed-by-location': `url:file://${repoDir}#${branch}:catalog-info.yaml`,
         'backstage.io/managed-by-origin-location': `url:file://${repoDir}`,
       };

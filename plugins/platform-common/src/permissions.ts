@@ -32,7 +32,3 @@ export const platformTeamOnlyPermissions = [
 
 /** Default group whose members hold the platform-team-only permissions. */
 export const DEFAULT_PLATFORM_TEAM_REF = 'group:default/platform-team';
-
-/** Events topic the publish action emits after a commit to the infrastructure repository. */
-export const INFRASTRUCTURE_PUBLISHED_TOPIC =
-  'platform.infrastructure.published';

@@ -10,6 +10,12 @@ import {
 } from '@backstage/catalog-model';
 import { BuiltinKindsEntityProcessor } from '@backstage/plugin-catalog-backend';
 import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
+import {
+  AWS_ACCOUNT_ID_ANNOTATION,
+  AWS_ACCOUNT_ID_PATTERN,
+  AWS_REGION_ANNOTATION,
+  AWS_REGION_PATTERN,
+} from '@platform-portal/platform-common';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -86,8 +92,8 @@ const REFERENCE_FIELDS: Array<{ path: string; defaultKind: string }> = [
   { path: 'subcomponentOf', defaultKind: 'Component' },
 ];
 
-const ACCOUNT_ID = 'aws.amazon.com/account-id';
-const REGION = 'aws.amazon.com/region';
+const ACCOUNT_ID = AWS_ACCOUNT_ID_ANNOTATION;
+const REGION = AWS_REGION_ANNOTATION;
 
 /** Product rules for the AWS accounts, on top of what the catalog enforces. */
 function awsAccountProblems(entity: Entity): string[] {
@@ -95,12 +101,12 @@ function awsAccountProblems(entity: Entity): string[] {
     return [];
   const problems: string[] = [];
   const annotations = entity.metadata.annotations ?? {};
-  if (!/^\d{12}$/.test(annotations[ACCOUNT_ID] ?? '')) {
+  if (!AWS_ACCOUNT_ID_PATTERN.test(annotations[ACCOUNT_ID] ?? '')) {
     problems.push(
       `metadata.annotations["${ACCOUNT_ID}"] must be a 12-digit account id`,
     );
   }
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(annotations[REGION] ?? '')) {
+  if (!AWS_REGION_PATTERN.test(annotations[REGION] ?? '')) {
     problems.push(
       `metadata.annotations["${REGION}"] must be a region code such as eu-west-1`,
     );

@@ -1,60 +1,23 @@
-import { execFileSync } from 'node:child_process';
+import { LocalInfrastructureRepository } from '@platform-portal/platform-node';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Test-only: a bare git repository whose `branch` holds exactly `files`. */
-export function bareRepoWith(
+/** Test-only: a local infrastructure repository whose base branch also holds `files`. */
+export async function bareRepoWith(
   files: Record<string, string>,
-  branch = 'main',
-): string {
+): Promise<string> {
   const repo = join(
     mkdtempSync(join(tmpdir(), 'aws-accounts-repo-')),
     'infrastructure.git',
   );
-  const git = (args: string[], input?: string) =>
-    execFileSync('git', ['--git-dir', repo, ...args], {
-      input,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'test',
-        GIT_AUTHOR_EMAIL: 'test@example.com',
-        GIT_COMMITTER_NAME: 'test',
-        GIT_COMMITTER_EMAIL: 'test@example.com',
-      },
-    }).trim();
-  execFileSync('git', [
-    'init',
-    '--bare',
-    '--quiet',
-    `--initial-branch=${branch}`,
-    repo,
-  ]);
-  const index = join(repo, 'test-index');
-  for (const [path, content] of Object.entries(files)) {
-    const blob = git(['hash-object', '-w', '--stdin'], content);
-    execFileSync(
-      'git',
-      [
-        '--git-dir',
-        repo,
-        'update-index',
-        '--add',
-        '--cacheinfo',
-        `100644,${blob},${path}`,
-      ],
-      {
-        env: { ...process.env, GIT_INDEX_FILE: index },
-      },
-    );
-  }
-  const tree = execFileSync('git', ['--git-dir', repo, 'write-tree'], {
-    env: { ...process.env, GIT_INDEX_FILE: index },
-    encoding: 'utf8',
-  }).trim();
-  const commit = git(['commit-tree', tree, '-m', 'test'], undefined);
-  git(['update-ref', `refs/heads/${branch}`, commit]);
+  // As the record action does locally: one commit straight onto the base branch.
+  await new LocalInfrastructureRepository(repo).proposeChange({
+    branch: 'main',
+    files,
+    commitMessage: 'test records',
+    pullRequest: { title: 'test records', body: '' },
+  });
   return repo;
 }
 

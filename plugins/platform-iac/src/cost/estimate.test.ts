@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { CostEstimate, EnvironmentRequest } from '../types';
 import { estimateMonthlyCost, instanceHourly } from './estimate';
-import { HOURS_PER_MONTH, PRICES_AS_OF, REGION_PRICES } from './prices';
+import { HOURS_PER_MONTH } from '@platform-portal/platform-common';
+import { PRICES_AS_OF, REGION_PRICES } from './prices';
 
 function dev(overrides: Partial<EnvironmentRequest> = {}): EnvironmentRequest {
   return {

@@ -1,10 +1,14 @@
+import {
+  EC2_ON_DEMAND_PRICES_AS_OF,
+  ec2OnDemandHourlyPrice,
+  HOURS_PER_MONTH,
+} from '@platform-portal/platform-common';
 import type { CostEstimate, CostLine, EnvironmentRequest } from '../types';
 import {
   CORE_NODE_GROUP,
   FALLBACK_REGION,
   GLOBAL_PRICES,
   GRAVITON_FACTOR,
-  HOURS_PER_MONTH,
   KARPENTER_REFERENCE,
   KMS_KEYS,
   PRICES_AS_OF,
@@ -78,13 +82,22 @@ export function instanceHourly(
   return undefined;
 }
 
-function regionPrices(region: string, sheet: Sheet): RegionPrices {
-  const prices = REGION_PRICES[region];
-  if (prices) return prices;
+/** The region whose bundled prices apply: the requested one, else the fallback. */
+function pricedRegion(region: string, sheet: Sheet): string {
+  if (REGION_PRICES[region]) return region;
   sheet.assumptions.push(
     `No bundled prices for ${region}: using ${FALLBACK_REGION} prices, which are usually the lowest.`,
   );
-  return REGION_PRICES[FALLBACK_REGION];
+  return FALLBACK_REGION;
+}
+
+/** EC2 On-Demand per instance-hour; every priced region has the types we use. */
+function ec2Hourly(instanceType: string, region: string): number {
+  const hourly = ec2OnDemandHourlyPrice(instanceType, region);
+  if (hourly === undefined) {
+    throw new Error(`The EC2 price table has no ${instanceType} in ${region}`);
+  }
+  return hourly;
 }
 
 function addCompute(
@@ -92,18 +105,19 @@ function addCompute(
   p: RegionPrices,
   u: UsageProfile,
   sheet: Sheet,
+  region: string,
 ) {
   add(sheet, 'EKS control plane', 1, monthly(p.eksClusterHour));
   add(
     sheet,
     `EKS core node group (${CORE_NODE_GROUP.instanceType}, On-Demand)`,
     CORE_NODE_GROUP.count,
-    monthly(p.ec2InstanceHour[CORE_NODE_GROUP.instanceType]),
+    monthly(ec2Hourly(CORE_NODE_GROUP.instanceType, region)),
   );
   const { allowSpot, allowGraviton, cpuLimit } = r.kubernetes.karpenter;
   const vcpus = Math.min(u.karpenterVcpu, cpuLimit);
   const perVcpu =
-    p.ec2InstanceHour[KARPENTER_REFERENCE.instanceType] /
+    ec2Hourly(KARPENTER_REFERENCE.instanceType, region) /
     KARPENTER_REFERENCE.vcpus;
   const graviton = allowGraviton ? GRAVITON_FACTOR : 1;
   const spot = allowSpot ? 1 - SPOT_SHARE * SPOT_DISCOUNT : 1;
@@ -250,9 +264,10 @@ function priceOrAssume(
  */
 export function estimateMonthlyCost(request: EnvironmentRequest): CostEstimate {
   const sheet: Sheet = { lines: [], assumptions: [] };
-  const prices = regionPrices(request.region, sheet);
+  const region = pricedRegion(request.region, sheet);
+  const prices = REGION_PRICES[region];
   const usage = USAGE_PROFILES[request.tier];
-  addCompute(request, prices, usage, sheet);
+  addCompute(request, prices, usage, sheet, region);
   addNetwork(request, prices, usage, sheet);
   addDatabase(request, prices, usage, sheet);
   add(sheet, 'KMS customer managed keys', KMS_KEYS, GLOBAL_PRICES.kmsKeyMonth);
@@ -266,7 +281,11 @@ export function estimateMonthlyCost(request: EnvironmentRequest): CostEstimate {
     pricesAsOf: PRICES_AS_OF,
     region: request.region,
     assumptions: [
-      `On-Demand list prices in USD as of ${PRICES_AS_OF}, ${HOURS_PER_MONTH} hours a month, before taxes, credits and Savings Plans.`,
+      `On-Demand list prices in USD as of ${PRICES_AS_OF}${
+        EC2_ON_DEMAND_PRICES_AS_OF === PRICES_AS_OF
+          ? ''
+          : ` (EC2 instances: ${EC2_ON_DEMAND_PRICES_AS_OF})`
+      }, ${HOURS_PER_MONTH} hours a month, before taxes, credits and Savings Plans.`,
       ...sheet.assumptions,
       'Not included: EBS volumes of nodes, CloudWatch, Route 53, ECR, data transfer and EKS extended support.',
     ],

@@ -1,12 +1,10 @@
 /**
  * Bundled AWS list prices (On-Demand, USD, Linux, no discounts or Savings
  * Plans) used for rough monthly estimates. Values are approximate public
- * list prices; refresh them and bump `PRICES_AS_OF` together.
+ * list prices; refresh them and bump `PRICES_AS_OF` together. EC2 instance
+ * prices come from the shared table in @platform-portal/platform-common.
  */
 export const PRICES_AS_OF = '2026-10-01';
-
-/** AWS bills hourly resources over an average month of 730 hours. */
-export const HOURS_PER_MONTH = 730;
 
 export const FALLBACK_REGION = 'us-east-1';
 
@@ -29,8 +27,6 @@ export interface RegionPrices {
   auroraIoPerMillion: number;
   /** RDS gp3 storage per GB-month, Single-AZ. */
   rdsStorageGbMonth: number;
-  /** EC2 On-Demand per instance-hour for the instance types we price. */
-  ec2InstanceHour: Record<string, number>;
 }
 
 /** Prices that are the same in every region. */
@@ -73,10 +69,6 @@ export const REGION_PRICES: Record<string, RegionPrices> = {
     auroraStorageGbMonth: 0.1,
     auroraIoPerMillion: 0.2,
     rdsStorageGbMonth: 0.115,
-    ec2InstanceHour: {
-      'm7g.large': 0.0816,
-      'm7i.large': 0.1008,
-    },
   },
   'eu-west-1': {
     eksClusterHour: 0.1,
@@ -109,10 +101,6 @@ export const REGION_PRICES: Record<string, RegionPrices> = {
     auroraStorageGbMonth: 0.11,
     auroraIoPerMillion: 0.22,
     rdsStorageGbMonth: 0.127,
-    ec2InstanceHour: {
-      'm7g.large': 0.0892,
-      'm7i.large': 0.1103,
-    },
   },
 };
 

@@ -1,11 +1,12 @@
+import {
+  AWS_ACCOUNT_ID_ANNOTATION,
+  AWS_REGION_ANNOTATION,
+  TIER_ANNOTATION,
+  VPC_CIDR_ANNOTATION,
+} from '@platform-portal/platform-common';
 import { stringify } from 'yaml';
 import { CostEstimate, NetworkPlan } from '../types';
 import { RenderContext } from './options';
-
-export const ACCOUNT_ID_ANNOTATION = 'aws.amazon.com/account-id';
-export const REGION_ANNOTATION = 'aws.amazon.com/region';
-export const TIER_ANNOTATION = 'platform-portal.io/tier';
-export const VPC_CIDR_ANNOTATION = 'platform-portal.io/vpc-cidr';
 
 /** Escapes text for a Markdown table cell. */
 function cell(value: string | number): string {
@@ -106,8 +107,8 @@ export function renderCatalogInfo(ctx: RenderContext): string {
       name: r.name,
       description: `${r.tier} environment ${r.name} in ${r.region}`,
       annotations: {
-        [ACCOUNT_ID_ANNOTATION]: r.account.accountId,
-        [REGION_ANNOTATION]: r.region,
+        [AWS_ACCOUNT_ID_ANNOTATION]: r.account.accountId,
+        [AWS_REGION_ANNOTATION]: r.region,
         [TIER_ANNOTATION]: r.tier,
         [VPC_CIDR_ANNOTATION]: network.vpcCidr,
       },

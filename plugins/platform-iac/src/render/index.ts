@@ -6,9 +6,3 @@ export {
 } from './options';
 export type { ModuleName, RenderEnvironmentOptions } from './options';
 export { hclString } from './hcl';
-export {
-  ACCOUNT_ID_ANNOTATION,
-  REGION_ANNOTATION,
-  TIER_ANNOTATION,
-  VPC_CIDR_ANNOTATION,
-} from './docs';

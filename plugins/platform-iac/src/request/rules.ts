@@ -50,14 +50,6 @@ export const RESERVED_NAMES: readonly string[] = [
   'api',
 ];
 
-export const NAME_PATTERN = /^[a-z][a-z0-9-]{1,20}$/;
-
-export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
-
-/** Commercial, GovCloud and ISO partitions, e.g. us-east-1, us-gov-west-1, ap-southeast-5. */
-export const REGION_PATTERN =
-  /^(us|eu|ap|sa|ca|me|af|il|mx|cn)(-gov|-iso|-isob|-isof)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2}$/;
-
 /** `group:name` or `group:namespace/name`, Backstage entity name rules. */
 export const OWNER_PATTERN =
   /^group:(?:([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\/)?([a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,61}[a-zA-Z0-9])?)$/;

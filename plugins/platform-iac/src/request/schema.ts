@@ -7,7 +7,11 @@ import {
 } from '../cidr';
 import { DATABASE_ENGINES, TIERS } from '../types';
 import {
-  ACCOUNT_ID_PATTERN,
+  AWS_ACCOUNT_ID_PATTERN,
+  AWS_REGION_PATTERN,
+  ENVIRONMENT_NAME_PATTERN,
+} from '@platform-portal/platform-common';
+import {
   BUCKET_PATTERN,
   CERTIFICATE_ARN_PATTERN,
   DEFAULT_KUBERNETES_VERSION,
@@ -18,9 +22,7 @@ import {
   KUBERNETES_MAX_MINOR,
   KUBERNETES_MIN_MINOR,
   KUBERNETES_VERSION_PATTERN,
-  NAME_PATTERN,
   OWNER_PATTERN,
-  REGION_PATTERN,
   RESERVED_NAMES,
   WAF_RATE_LIMIT_MAX,
   WAF_RATE_LIMIT_MIN,
@@ -41,18 +43,18 @@ const int = (min: number, max: number) =>
     .max(max, `must be between ${min} and ${max}`);
 
 const nameSchema = text(
-  NAME_PATTERN,
+  ENVIRONMENT_NAME_PATTERN,
   'must start with a lowercase letter followed by 1-20 lowercase letters, digits or hyphens',
 ).refine(name => !RESERVED_NAMES.includes(name), {
   message: 'is a reserved name',
 });
 
 const regionSchema = text(
-  REGION_PATTERN,
+  AWS_REGION_PATTERN,
   'must be an AWS region code such as eu-west-1',
 );
 const accountIdSchema = text(
-  ACCOUNT_ID_PATTERN,
+  AWS_ACCOUNT_ID_PATTERN,
   'must be a 12-digit AWS account id',
 );
 

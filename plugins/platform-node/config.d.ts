@@ -1,0 +1,35 @@
+export interface Config {
+  platform?: {
+    /**
+     * The infrastructure repository and the environments' Terraform state. Read once at start-up
+     * by the InfrastructureRepository service (this package), which the environment and
+     * aws-account scaffolder modules and the infrastructure-repo and aws-accounts catalog modules
+     * share; defaults live in readIacConfig.
+     */
+    iac?: {
+      /**
+       * The infrastructure repository environments and bootstrap records are published to, as
+       * https://<host>/<owner>/<repo> (e.g. https://github.com/acme/infrastructure). Needs an
+       * `integrations.github` entry with a token or a GitHub App for that host: without one the
+       * backend refuses to start. Unset: a local bare repository (localRepositoryDir).
+       */
+      repositoryUrl?: string;
+      /** Base branch of the infrastructure repository. Defaults to main. */
+      baseBranch?: string;
+      /**
+       * Bare git repository used when repositoryUrl is unset. Created on first use. Defaults to
+       * <PORTAL_DATA_DIR>/git/infrastructure.git.
+       */
+      localRepositoryDir?: string;
+      /** Name of the aws-account entity whose S3 bucket holds Terraform state. Defaults to shared-account. */
+      stateAccount?: string;
+      /**
+       * Terraform state bucket name pattern; `{accountId}` and `{region}` are replaced. Defaults
+       * to tfstate-{accountId}-{region}.
+       */
+      stateBucketPattern?: string;
+      /** Organisation-wide pool that VPC blocks are allocated from. Defaults to 10.0.0.0/8. */
+      cidrPool?: string;
+    };
+  };
+}

@@ -1,0 +1,121 @@
+import { ConfigReader } from '@backstage/config';
+import { resolve as resolvePath } from 'node:path';
+import { readBootstrapConfig } from './bootstrapConfig';
+import { readIacConfig } from './iacConfig';
+import { readServicesConfig } from './servicesConfig';
+
+describe('readIacConfig', () => {
+  it('applies every default in one place', () => {
+    expect(readIacConfig(new ConfigReader({}))).toEqual({
+      repository: undefined,
+      baseBranch: 'main',
+      localRepositoryDir: resolvePath(
+        process.env.PORTAL_DATA_DIR ?? '../../data',
+        'git/infrastructure.git',
+      ),
+      stateAccount: 'shared-account',
+      stateBucketPattern: 'tfstate-{accountId}-{region}',
+      cidrPool: '10.0.0.0/8',
+    });
+  });
+
+  it('parses the repository URL into its parts', () => {
+    expect(
+      readIacConfig(
+        new ConfigReader({
+          platform: {
+            iac: { repositoryUrl: 'https://github.com/acme/infra.git/' },
+          },
+        }),
+      ).repository,
+    ).toEqual({
+      url: 'https://github.com/acme/infra',
+      host: 'github.com',
+      owner: 'acme',
+      repo: 'infra',
+      webBaseUrl: 'https://github.com',
+    });
+  });
+
+  it.each([
+    [
+      { baseBranch: 'main branch' },
+      "platform.iac.baseBranch must be a git branch name (letters, digits, '.', '_', '-', '/'), got 'main branch'",
+    ],
+    [
+      { baseBranch: '../main' },
+      "platform.iac.baseBranch must be a git branch name (letters, digits, '.', '_', '-', '/'), got '../main'",
+    ],
+    [
+      { stateBucketPattern: 'tfstate-{region}' },
+      "platform.iac.stateBucketPattern must contain {accountId} (bucket names are global), got 'tfstate-{region}'",
+    ],
+    [
+      { repositoryUrl: 'git@github.com:acme/infra.git' },
+      "platform.iac.repositoryUrl must look like https://<host>/<owner>/<repo> (e.g. https://github.com/acme/infrastructure), got 'git@github.com:acme/infra.git'",
+    ],
+  ])('refuses %j with the key and the rule', (iac, message) => {
+    expect(() =>
+      readIacConfig(new ConfigReader({ platform: { iac } })),
+    ).toThrow(message);
+  });
+});
+
+describe('readServicesConfig', () => {
+  it('applies the defaults', () => {
+    expect(readServicesConfig(new ConfigReader({}))).toEqual({
+      allowedGithubOrgs: ['acme'],
+      localRepositoriesDir: resolvePath(
+        process.env.PORTAL_DATA_DIR ?? '../../data',
+        'git/services',
+      ),
+      registryAccount: 'shared-account',
+    });
+  });
+
+  it('refuses an empty or malformed organisation list', () => {
+    expect(() =>
+      readServicesConfig(
+        new ConfigReader({ platform: { services: { allowedGithubOrgs: [] } } }),
+      ),
+    ).toThrow(/^platform\.services\.allowedGithubOrgs must list at least one/);
+    expect(() =>
+      readServicesConfig(
+        new ConfigReader({
+          platform: { services: { allowedGithubOrgs: ['acme', 'no/slash'] } },
+        }),
+      ),
+    ).toThrow(
+      "platform.services.allowedGithubOrgs must hold GitHub organisation names (letters, digits, dashes), got 'no/slash'",
+    );
+  });
+});
+
+describe('readBootstrapConfig', () => {
+  it('applies the defaults', () => {
+    expect(readBootstrapConfig(new ConfigReader({}))).toMatchObject({
+      pollIntervalMs: 5000,
+      timeoutMs: 30 * 60_000,
+      maxAttempts: 5,
+      retryMode: 'adaptive',
+      roleName: undefined,
+    });
+  });
+
+  it('refuses an unknown retry mode and non-positive numbers, naming the key', () => {
+    expect(() =>
+      readBootstrapConfig(
+        new ConfigReader({ platform: { bootstrap: { retryMode: 'eager' } } }),
+      ),
+    ).toThrow(
+      "platform.bootstrap.retryMode must be standard or adaptive, got 'eager'",
+    );
+    expect(() =>
+      readBootstrapConfig(
+        new ConfigReader({ platform: { bootstrap: { maxAttempts: 0 } } }),
+      ),
+    ).toThrow(
+      'platform.bootstrap.maxAttempts must be a positive number, got 0',
+    );
+  });
+});
