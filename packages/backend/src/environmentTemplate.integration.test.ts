@@ -19,8 +19,9 @@ import {
 
 /*
  * Runs the real aws-environment template through the real scaffolder backend (embedded
- * defaults: SQLite, guest, local git target): first the dry-run endpoint, then real tasks, and
- * inspects the commit that lands in the local infrastructure repository.
+ * defaults: SQLite, guest, local git target): real tasks as the guest (an app-team member), whose
+ * dry runs are refused, and inspects the commit that lands in the local infrastructure repository.
+ * The dry run itself is in templateDryRun.integration.test.ts (as a platform-team member).
  */
 
 jest.setTimeout(300_000);
@@ -79,24 +80,10 @@ describe('aws-environment template on the scaffolder backend (local git target)'
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('dry-runs the template without committing anything', async () => {
-    const result = await dryRunTemplate(api, TEMPLATE_DIR, values);
-    const paths: string[] = result.directoryContents.map(
-      (f: { path: string }) => f.path,
+  it('refuses a dry run to the guest: running arbitrary template content is platform-team only', async () => {
+    await expect(dryRunTemplate(api, TEMPLATE_DIR, values)).rejects.toThrow(
+      /: 403 .*NotAllowedError/,
     );
-    expect(paths).toEqual(
-      expect.arrayContaining([
-        'environments/qa/main.tf',
-        'environments/qa/catalog-info.yaml',
-        'modules/vpc/main.tf',
-      ]),
-    );
-    expect(result.steps.map((s: { id: string }) => s.id)).toEqual([
-      'modules',
-      'plan',
-      'validate',
-      'publish',
-    ]);
     // Nothing is written, not even the repository (reads never create it).
     expect(existsSync(repo)).toBe(false);
   });

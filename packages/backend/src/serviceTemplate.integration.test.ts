@@ -1,16 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
+import { join } from 'node:path';
 import {
   BackendProcess,
   eventually,
-  REPO_ROOT,
   startBackendProcess,
 } from './__testUtils__/backendProcess';
 import {
   backendApi,
-  dryRunTemplate,
   guestToken,
   runTemplateTask,
   waitForEntities,
@@ -18,14 +16,13 @@ import {
 
 /*
  * Runs the real flask-react-service template through the real scaffolder backend (embedded
- * defaults: SQLite, guest, no GitHub integration): the dry-run endpoint, a real task that creates
+ * defaults: SQLite, guest, no GitHub integration): a real task that creates
  * <data>/git/services/orders.git and the catalog entity, and bad inputs that must fail with a
  * clear error and publish nothing.
  */
 
 jest.setTimeout(300_000);
 
-const TEMPLATE_DIR = resolvePath(REPO_ROOT, 'templates/flask-react-service');
 const values = {
   name: 'orders',
   description: 'Order intake API and back-office UI',
@@ -70,29 +67,6 @@ describe('flask-react-service template on the scaffolder backend (local git targ
   afterAll(async () => {
     await backend?.stop();
     rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('dry-runs the template: renders and validates the repository, publishes nothing', async () => {
-    const result = await dryRunTemplate(api, TEMPLATE_DIR, values);
-    const paths: string[] = result.directoryContents.map(
-      (f: { path: string }) => f.path,
-    );
-    expect(paths).toEqual(
-      expect.arrayContaining([
-        'catalog-info.yaml',
-        'backend/app/__init__.py',
-        'backend/migrations/versions/0001_create_items.py',
-        'frontend/src/App.tsx',
-        'chart/templates/deployments.yaml',
-        'chart/values-dev.yaml',
-        'deploy/argocd/dev.yaml',
-        '.github/workflows/ci.yaml',
-        '.github/workflows/delivery.yaml',
-        'mkdocs.yml',
-      ]),
-    );
-    expect(paths.some(p => p.endsWith('.njk'))).toBe(false);
-    expect(existsSync(repo)).toBe(false);
   });
 
   it('creates orders for dev as a local repository whose entity appears in the catalog', async () => {

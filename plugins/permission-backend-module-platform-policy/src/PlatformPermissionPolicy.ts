@@ -1,6 +1,11 @@
 import { UserInfoService } from '@backstage/backend-plugin-api';
 import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
   AuthorizeResult,
+  isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -8,41 +13,101 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { platformTeamOnlyPermissions } from '@platform-portal/platform-common';
+import {
+  createScaffolderActionConditionalDecision,
+  createScaffolderTaskConditionalDecision,
+  scaffolderActionConditions,
+  scaffolderTaskConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
+import { audienceOf, ORDINARY_USER_ACTIONS } from './permissionTable';
 
-const PLATFORM_TEAM_ONLY = new Set(
-  platformTeamOnlyPermissions.map(p => p.name),
-);
+type ActionCondition = ReturnType<
+  typeof scaffolderActionConditions.hasActionId
+>;
+
+const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
 
 /**
- * Platform-team-only permissions need membership of the platform team (the user's ownership
- * refs, which sign-in fills from the catalog's memberOf); every other permission is allowed, as
- * with the allow-all policy this replaces.
+ * Deny by default for power: platform-team members get every permission; everyone else gets
+ * what `PERMISSION_TABLE` names for them, as conditional decisions where Backstage has rules
+ * (template ownership, task creator, action id), so lists and single reads agree.
  */
 export class PlatformPermissionPolicy implements PermissionPolicy {
   private readonly platformTeamRef: string;
 
   constructor(
     private readonly userInfo: Pick<UserInfoService, 'getUserInfo'>,
-    platformTeamRef: string,
+    /** As configured; relation refs keep the case of the entity files. */
+    private readonly configuredPlatformTeamRef: string,
   ) {
-    this.platformTeamRef = platformTeamRef.toLocaleLowerCase('en-US');
+    this.platformTeamRef = configuredPlatformTeamRef.toLocaleLowerCase('en-US');
   }
 
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (!PLATFORM_TEAM_ONLY.has(request.permission.name)) {
-      return { result: AuthorizeResult.ALLOW };
+    if (!user) return DENY; // service principals never reach the policy
+    const { userEntityRef, ownershipEntityRefs } =
+      await this.userInfo.getUserInfo(user.credentials);
+    if (
+      ownershipEntityRefs.some(
+        ref => ref.toLocaleLowerCase('en-US') === this.platformTeamRef,
+      )
+    ) {
+      return ALLOW;
     }
-    if (!user) return { result: AuthorizeResult.DENY };
-    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
-      user.credentials,
-    );
-    const isMember = ownershipEntityRefs.some(
-      ref => ref.toLocaleLowerCase('en-US') === this.platformTeamRef,
-    );
-    return { result: isMember ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    const { permission } = request;
+    switch (audienceOf(permission.name, permission.attributes)) {
+      case 'everyone':
+        return ALLOW;
+      case 'platform-team':
+        return DENY;
+      case 'entity-owner':
+        return isResourcePermission(permission, 'catalog-entity')
+          ? createCatalogConditionalDecision(
+              permission,
+              catalogConditions.isEntityOwner({ claims: ownershipEntityRefs }),
+            )
+          : DENY;
+      case 'trusted-templates':
+        return isResourcePermission(permission, 'catalog-entity')
+          ? createCatalogConditionalDecision(permission, {
+              anyOf: [
+                {
+                  not: catalogConditions.isEntityKind({ kinds: ['Template'] }),
+                },
+                catalogConditions.isEntityOwner({
+                  claims: [
+                    ...new Set([
+                      this.configuredPlatformTeamRef,
+                      this.platformTeamRef,
+                    ]),
+                  ],
+                }),
+              ],
+            })
+          : DENY;
+      case 'task-owner':
+        return isResourcePermission(permission, 'scaffolder-task')
+          ? createScaffolderTaskConditionalDecision(
+              permission,
+              scaffolderTaskConditions.isTaskOwner({
+                createdBy: [userEntityRef],
+              }),
+            )
+          : DENY;
+      case 'allowed-actions':
+        return isResourcePermission(permission, 'scaffolder-action')
+          ? createScaffolderActionConditionalDecision(permission, {
+              anyOf: ORDINARY_USER_ACTIONS.map(actionId =>
+                scaffolderActionConditions.hasActionId({ actionId }),
+              ) as [ActionCondition, ...ActionCondition[]],
+            })
+          : DENY;
+      default:
+        return DENY;
+    }
   }
 }

@@ -89,8 +89,35 @@ export function dryRunTemplate(
 
 /** The token guest sign-in issues on the embedded default (development auth environment). */
 export async function guestToken(baseUrl: string): Promise<string> {
+  return (await guestIdentity(baseUrl)).token;
+}
+
+async function guestIdentity(
+  baseUrl: string,
+): Promise<{ token: string; groups: string[] }> {
   const res = await fetch(`${baseUrl}/api/auth/guest/refresh?env=development`);
-  return (await res.json()).backstageIdentity.token;
+  const { backstageIdentity } = await res.json();
+  return {
+    token: backstageIdentity.token,
+    groups: backstageIdentity.identity?.ownershipEntityRefs ?? [],
+  };
+}
+
+/**
+ * Guest sign-in once the token carries `group`: sign-in reads memberships from the catalog,
+ * which fills in right after start-up, and permissions are decided on the token's claims.
+ */
+export async function guestTokenWithGroup(
+  baseUrl: string,
+  group: string,
+  timeoutMs = 90_000,
+): Promise<string> {
+  const identity = await eventually(
+    () => guestIdentity(baseUrl),
+    i => i.groups.includes(group),
+    timeoutMs,
+  );
+  return identity.token;
 }
 
 /** Waits until the catalog serves every `kind/namespace/name`; throws naming the missing ones. */
