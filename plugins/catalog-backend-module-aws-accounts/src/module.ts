@@ -6,6 +6,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { infrastructureRepositoryServiceRef } from '@platform-portal/platform-node';
 import { AwsAccountBootstrapProcessor } from './AwsAccountBootstrapProcessor';
 import { AwsAccountConfigProcessor } from './AwsAccountConfigProcessor';
+import { AwsAccountLocationProcessor } from './AwsAccountLocationProcessor';
 import { RepositoryBootstrapRecordReader } from './bootstrapRecordReader';
 
 /**
@@ -24,6 +25,14 @@ export const catalogModuleAwsAccounts = createBackendModule({
         repository: infrastructureRepositoryServiceRef,
       },
       async init({ config, catalog, logger, repository }) {
+        // Accounts from untrusted locations are refused before anything else looks at them.
+        catalog.addProcessor(
+          new AwsAccountLocationProcessor(
+            config.getOptionalStringArray(
+              'platform.catalog.trustedLocationPrefixes',
+            ) ?? [],
+          ),
+        );
         // Order matters: the record is matched against the account id the config sets.
         catalog.addProcessor(AwsAccountConfigProcessor.fromConfig(config));
         catalog.addProcessor(

@@ -22,7 +22,11 @@ export class InfrastructureRepoEntityProvider extends FullRefreshEntityProvider 
 
   protected async read(): Promise<Entity[]> {
     const files = await this.repository.readEnvironmentFiles();
-    return environmentEntities(files, this.repository.url);
+    return environmentEntities(
+      files,
+      this.repository.url,
+      this.repository.baseBranch,
+    );
   }
 
   protected describeSource(): string {

@@ -31,6 +31,7 @@ describe('environmentEntities', () => {
         file('env/qa', 'staging', env('staging', 'proposed-change')),
       ],
       'https://github.com/acme/infra',
+      'main',
     );
     const byName = Object.fromEntries(entities.map(e => [e.metadata.name, e]));
     expect(Object.keys(byName).sort()).toEqual(['qa', 'staging']);
@@ -61,7 +62,31 @@ describe('environmentEntities', () => {
           file('main', 'ok', env('ok', 'dev')),
         ],
         'file:///repo.git',
+        'main',
       ).map(e => e.metadata.name),
     ).toEqual(['ok']);
+  });
+
+  it('emits only environment Resources named after their folder, and from env/<name> only <name>', () => {
+    const user = stringify({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name: 'mallory' },
+      spec: { memberOf: ['platform-team'] },
+    });
+    expect(
+      environmentEntities(
+        [
+          file('main', 'mallory', user),
+          file('main', 'db', env('db', 'dev').replace('environment', 'database')),
+          file('main', 'renamed', env('prod', 'dev')),
+          file('env/qa', 'prod2', env('prod2', 'prod')),
+          file('feature/x', 'qa3', env('qa3', 'dev')),
+          file('env/qa4', 'qa4', env('qa4', 'dev')),
+        ],
+        'file:///repo.git',
+        'main',
+      ).map(e => e.metadata.name),
+    ).toEqual(['qa4']);
   });
 });

@@ -104,4 +104,29 @@ describe('readServiceEntities (real git)', () => {
     ]);
     expect(await readServiceEntities(join(dir, 'nope'))).toEqual([]);
   });
+
+  it('drops kinds a service repository does not own (Users, Groups, Templates)', async () => {
+    bareRepo(dir, 'sneaky', {
+      'catalog-info.yaml': `${catalogInfo}---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: mallory
+spec:
+  memberOf: [platform-team]
+---
+apiVersion: scaffolder.backstage.io/v1beta3
+kind: Template
+metadata:
+  name: exfiltrate
+spec:
+  owner: group:default/platform-team
+  steps: []
+`,
+      'backend/openapi.yaml': 'x: 1\n',
+    });
+    expect(
+      (await readServiceEntities(dir)).map(e => `${e.kind}:${e.metadata.name}`),
+    ).toEqual(['Component:orders', 'API:orders-api']);
+  });
 });

@@ -35,10 +35,13 @@ async function inlineTextPlaceholders(
   return out;
 }
 
+/** The kinds a service repository may declare: it cannot add Users, Groups or Templates. */
+export const SERVICE_REPOSITORY_KINDS = ['Component', 'API'];
+
 /**
  * Entities of the services the portal created in local bare repositories (`<dir>/<name>.git`):
- * every document of `catalog-info.yaml` on main. Broken repositories are skipped, so one bad
- * file cannot hide the others.
+ * the `Component` and `API` documents of `catalog-info.yaml` on main (other kinds are dropped).
+ * Broken repositories are skipped, so one bad file cannot hide the others.
  */
 export async function readServiceEntities(
   servicesDir: string,
@@ -68,7 +71,8 @@ export async function readServiceEntities(
       continue;
     }
     for (const doc of docs) {
-      if (!doc?.metadata?.name || !doc.kind) continue;
+      if (!doc?.metadata?.name || !SERVICE_REPOSITORY_KINDS.includes(doc.kind))
+        continue;
       const entity = (await inlineTextPlaceholders(doc, read)) as Entity;
       entity.metadata.annotations = {
         ...entity.metadata.annotations,
