@@ -98,7 +98,9 @@ describe('permission policy: an app-team member cannot reach the platform teamâ€
       'template:default/team-made',
       {},
     );
-    expect(task.status).toBe('completed');
+    if (task.status !== 'completed') {
+      throw new Error(`alice's task should complete, got ${task.status}`);
+    }
     alicesTaskId = task.id;
     await startAs('user:default/guest', 'group:default/team-orders');
     await waitForEntities(api, ['template/default/github-publisher']);
