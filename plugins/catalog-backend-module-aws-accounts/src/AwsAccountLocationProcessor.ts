@@ -1,6 +1,6 @@
-import { Entity, LocationSpec } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
-import { CatalogProcessor } from '@backstage/plugin-catalog-node';
+import { CatalogProcessor, LocationSpec } from '@backstage/plugin-catalog-node';
 
 /**
  * `aws-account` resources decide where the portal deploys and whose state it trusts, so only

@@ -18,14 +18,18 @@ const githubProvider = {
 };
 
 /**
- * Guest sign-in is the embedded default; GitHub is offered as soon as
- * `auth.providers.github` is configured, so production needs no code change.
+ * Guest sign-in is the embedded default and is never offered in production
+ * (`auth.environment: production`, where the backend refuses it too); GitHub is offered as
+ * soon as `auth.providers.github` is configured, so production needs no code change.
  */
 function PortalSignInPage(props: SignInPageProps) {
   const config = useApi(configApiRef);
-  const providers = config.has('auth.providers.github')
-    ? (['guest', githubProvider] as const)
-    : (['guest'] as const);
+  const production =
+    config.getOptionalString('auth.environment') === 'production';
+  const providers = [
+    ...(production ? [] : (['guest'] as const)),
+    ...(config.has('auth.providers.github') ? [githubProvider] : []),
+  ];
   return (
     <SignInPage
       {...props}
