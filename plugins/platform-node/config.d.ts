@@ -30,6 +30,12 @@ export interface Config {
       stateBucketPattern?: string;
       /** Organisation-wide pool that VPC blocks are allocated from. Defaults to 10.0.0.0/8. */
       cidrPool?: string;
+      /**
+       * Names of the aws-account entities that are production accounts. They take only
+       * prod-tier environments, and prod-tier environments go only into them; accounts are
+       * compared by account id. Defaults to [prod-account].
+       */
+      productionAccounts?: string[];
     };
   };
 }

@@ -12,3 +12,4 @@ export * from './cost';
 export * from './render';
 export * from './validate';
 export * from './data';
+export * from './guardrails';

@@ -47,3 +47,9 @@ export {
   writeFiles,
 } from './workspace/workspaceFiles';
 export type { WorkspaceFile } from './workspace/workspaceFiles';
+export { realFolderInside } from './workspace/realFolderInside';
+export {
+  EXPECTED_REFUSALS,
+  withExpectedRefusals,
+  withoutStackTrace,
+} from './scaffolder/expectedRefusals';

@@ -13,6 +13,8 @@ import {
 import { createEnvironmentPlanAction } from './actions/environmentPlan';
 import { createIacPublishAction } from './actions/iacPublish';
 import { createIacValidateAction } from './actions/iacValidate';
+import { EnvironmentGuard } from './guards/environmentGuard';
+import { PlanTokens } from './guards/planToken';
 
 /**
  * The aws-environment template's actions: plan, validate and publish an environment to the
@@ -26,6 +28,7 @@ export const scaffolderModulePlatformEnvironment = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        auth: coreServices.auth,
         permissions: coreServices.permissions,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
@@ -34,6 +37,7 @@ export const scaffolderModulePlatformEnvironment = createBackendModule({
       async init({
         scaffolder,
         config,
+        auth,
         permissions,
         catalog,
         events,
@@ -43,16 +47,26 @@ export const scaffolderModulePlatformEnvironment = createBackendModule({
         const platformTeam =
           config.getOptionalString('platform.permissions.platformTeam') ??
           DEFAULT_PLATFORM_TEAM_REF;
+        const guard = new EnvironmentGuard({
+          catalog,
+          auth,
+          permissions,
+          repository,
+          productionAccounts: iac.productionAccounts,
+          platformTeam,
+        });
+        // One key per process: plan signs with it, publish verifies with it.
+        const planTokens = PlanTokens.withRandomKey();
         scaffolder.addActions(
           createEnvironmentPlanAction({
             catalog,
-            permissions,
             iac,
             repository,
-            platformTeam,
+            guard,
+            planTokens,
           }),
           createIacValidateAction(),
-          createIacPublishAction({ repository, events }),
+          createIacPublishAction({ repository, guard, planTokens, events }),
         );
       },
     });

@@ -16,6 +16,7 @@ describe('readIacConfig', () => {
       stateAccount: 'shared-account',
       stateBucketPattern: 'tfstate-{accountId}-{region}',
       cidrPool: '10.0.0.0/8',
+      productionAccounts: ['prod-account'],
     });
   });
 
@@ -53,6 +54,14 @@ describe('readIacConfig', () => {
     [
       { repositoryUrl: 'git@github.com:acme/infra.git' },
       "platform.iac.repositoryUrl must look like https://<host>/<owner>/<repo> (e.g. https://github.com/acme/infrastructure), got 'git@github.com:acme/infra.git'",
+    ],
+    [
+      { productionAccounts: [] },
+      'platform.iac.productionAccounts must name at least one aws-account entity (or be left out for the default [prod-account])',
+    ],
+    [
+      { productionAccounts: ['resource:default/prod-account'] },
+      "platform.iac.productionAccounts must hold aws-account entity names such as prod-account, got 'resource:default/prod-account'",
     ],
   ])('refuses %j with the key and the rule', (iac, message) => {
     expect(() =>

@@ -12,6 +12,8 @@ export interface IacConfig {
   stateAccount: string;
   stateBucketPattern: string;
   cidrPool: string;
+  /** aws-account entity names that take only prod-tier environments (and all of them). */
+  productionAccounts: string[];
 }
 
 /** A repository named by URL: https://<host>/<owner>/<repo>. */
@@ -90,5 +92,28 @@ export function readIacConfig(config: Config): IacConfig {
     stateAccount: c?.getOptionalString('stateAccount') ?? 'shared-account',
     stateBucketPattern,
     cidrPool: c?.getOptionalString('cidrPool') ?? '10.0.0.0/8',
+    productionAccounts: readProductionAccounts(c),
   };
+}
+
+const ENTITY_NAME = /^[a-z0-9A-Z][a-z0-9A-Z._-]{0,62}$/;
+
+/** `platform.iac.productionAccounts`: entity names, at least one (the default: prod-account). */
+function readProductionAccounts(c: Config | undefined): string[] {
+  const names = c?.getOptionalStringArray('productionAccounts') ?? [
+    'prod-account',
+  ];
+  if (names.length === 0) {
+    throw new Error(
+      'platform.iac.productionAccounts must name at least one aws-account entity (or be left out for the default [prod-account])',
+    );
+  }
+  for (const name of names) {
+    if (!ENTITY_NAME.test(name)) {
+      throw new Error(
+        `platform.iac.productionAccounts must hold aws-account entity names such as prod-account, got '${name}'`,
+      );
+    }
+  }
+  return names;
 }

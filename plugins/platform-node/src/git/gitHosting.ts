@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Config } from '@backstage/config';
 import {
   DefaultGithubCredentialsProvider,
@@ -16,6 +17,12 @@ export interface GitHubAccess {
   token(url: string): Promise<string>;
   /** An Octokit authenticated for `url`, built with a fresh token. */
   octokit(url: string): Promise<Octokit>;
+  /**
+   * A keyed digest of `text` under this integration's own secrets (its token, its GitHub Apps'
+   * private keys): a mark only this portal can put on a GitHub object, e.g. to recognise a
+   * repository it created. Stable across restarts; changes when those credentials are rotated.
+   */
+  signature(text: string): string;
 }
 
 /**
@@ -63,10 +70,16 @@ export class GitHosting {
       }
       return found.token;
     };
+    const secrets = JSON.stringify([
+      token ?? null,
+      ...(apps ?? []).map(app => app.privateKey),
+    ]);
     return {
       host: integration.config.host,
       apiBaseUrl,
       token: tokenFor,
+      signature: text =>
+        createHmac('sha256', secrets).update(text).digest('hex').slice(0, 24),
       octokit: async repoUrl =>
         new Octokit({ auth: await tokenFor(repoUrl), baseUrl: apiBaseUrl }),
     };

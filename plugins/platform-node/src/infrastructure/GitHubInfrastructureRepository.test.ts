@@ -9,6 +9,7 @@ function fakeGitHub(
   options: {
     failOn?: string;
     failStatus?: number;
+    failMessage?: string;
     failHeaders?: Record<string, string>;
   } = {},
 ) {
@@ -20,6 +21,7 @@ function fakeGitHub(
     body: string;
   }> = [];
   const commits: string[] = [];
+  const commitParents: string[][] = [];
   const calls: string[] = [];
   let failures = options.failOn ? 1 : 0;
 
@@ -51,7 +53,7 @@ function fakeGitHub(
       if (options.failStatus === 0) throw new TypeError('fetch failed');
       return json(
         options.failStatus ?? 422,
-        { message: 'Simulated failure' },
+        { message: options.failMessage ?? 'Simulated failure' },
         options.failHeaders,
       );
     }
@@ -81,6 +83,7 @@ function fakeGitHub(
     if (path === '/git/commits' && method === 'POST') {
       const sha = `commit-${commits.length + 1}`;
       commits.push(sha);
+      commitParents.push(body.parents);
       return json(201, { sha });
     }
     if (path === '/git/refs' && method === 'POST') {
@@ -140,7 +143,7 @@ function fakeGitHub(
     retry: { enabled: false },
     throttle: { enabled: false },
   });
-  return { octokit, calls, refs, pulls, commits };
+  return { octokit, calls, refs, pulls, commits, commitParents };
 }
 
 const request = {
@@ -168,16 +171,17 @@ describe('GitHubInfrastructureRepository: proposeChange', () => {
     const result = await repositoryOn(gh.octokit).proposeChange(request);
     expect(gh.calls).toEqual([
       'GET /git/ref/heads/main',
+      'GET /git/ref/heads/env/qa',
       'GET /git/commits/base-sha',
       'GET /git/trees/base-tree',
       'POST /git/trees',
       'POST /git/commits',
-      'GET /git/ref/heads/env/qa',
       'POST /git/refs',
       'GET /pulls',
       'POST /pulls',
     ]);
     expect(gh.commits).toHaveLength(1);
+    expect(gh.commitParents).toEqual([['base-sha']]);
     expect(gh.refs.get('env/qa')).toBe('commit-1');
     expect(result).toMatchObject({
       commitSha: 'commit-1',
@@ -188,21 +192,28 @@ describe('GitHubInfrastructureRepository: proposeChange', () => {
     });
   });
 
-  it('on a rerun moves the same branch and updates the same pull request', async () => {
+  it('on a rerun fast-forwards the same branch (no force) and updates the same pull request', async () => {
     const gh = fakeGitHub();
     const repository = repositoryOn(gh.octokit);
     await repository.proposeChange(request);
     gh.calls.length = 0;
+    const updateRef = jest.spyOn(gh.octokit.rest.git, 'updateRef');
     const again = await repository.proposeChange({
       ...request,
       pullRequest: { title: 'Environment qa (v2)', body: 'b' },
     });
-    expect(gh.calls.slice(-4)).toEqual([
-      'GET /git/ref/heads/env/qa',
+    expect(gh.calls.slice(1, 2)).toEqual(['GET /git/ref/heads/env/qa']);
+    expect(gh.calls.slice(-3)).toEqual([
       'PATCH /git/refs/heads/env/qa',
       'GET /pulls',
       'PATCH /pulls/1',
     ]);
+    // The new commit descends from the head read at the start, so GitHub's fast-forward
+    // check is the compare-and-swap.
+    expect(gh.commitParents[1]).toEqual(['commit-1', 'base-sha']);
+    expect(updateRef).toHaveBeenCalledWith(
+      expect.objectContaining({ sha: 'commit-2', force: false }),
+    );
     expect(gh.pulls).toHaveLength(1);
     expect(gh.pulls[0].title).toBe('Environment qa (v2)');
     expect(again).toMatchObject({
@@ -233,8 +244,9 @@ describe('GitHubInfrastructureRepository: proposeChange', () => {
     await expect(repository.proposeChange(request)).rejects.toMatchObject({
       status: 422,
     });
-    expect(gh.calls.slice(-2)).toEqual([
+    expect(gh.calls.slice(-3)).toEqual([
       'POST /pulls',
+      'GET /git/ref/heads/env/qa',
       'DELETE /git/refs/heads/env/qa',
     ]);
     expect(gh.refs.has('env/qa')).toBe(false);
@@ -254,6 +266,69 @@ describe('GitHubInfrastructureRepository: proposeChange', () => {
       repositoryOn(failing.octokit).proposeChange(request),
     ).rejects.toMatchObject({ status: 502 });
     expect(failing.refs.get('env/qa')).toBe('commit-before');
+  });
+
+  it.each([
+    [
+      'the branch was created meanwhile',
+      'POST /git/refs',
+      'Reference already exists',
+      false,
+    ],
+    [
+      'the branch was moved meanwhile',
+      'PATCH /git/refs/heads/env/qa',
+      'Update is not a fast forward',
+      true,
+    ],
+    [
+      'the branch was deleted meanwhile',
+      'PATCH /git/refs/heads/env/qa',
+      'Reference does not exist',
+      true,
+    ],
+  ])(
+    'answers a lost ref update (%s) with a ConflictError and opens no pull request',
+    async (_name, failOn, failMessage, existing) => {
+      const gh = fakeGitHub({ failOn, failStatus: 422, failMessage });
+      if (existing) gh.refs.set('env/qa', 'commit-before');
+      await expect(
+        repositoryOn(gh.octokit).proposeChange(request),
+      ).rejects.toMatchObject({
+        name: 'ConflictError',
+        message:
+          'env/qa of acme/infra moved while publishing (another change landed on it first); nothing was written, rerun to publish on top of it',
+      });
+      expect(gh.calls.at(-1)).toBe(failOn);
+      expect(gh.calls.filter(c => c.includes('/pulls'))).toEqual([]);
+    },
+  );
+
+  it('passes other refusals of the ref update through unchanged', async () => {
+    const gh = fakeGitHub({
+      failOn: 'POST /git/refs',
+      failStatus: 422,
+      failMessage: 'Object does not exist',
+    });
+    await expect(
+      repositoryOn(gh.octokit).proposeChange(request),
+    ).rejects.toMatchObject({ status: 422, name: 'HttpError' });
+  });
+
+  it('leaves the branch alone when the pull request fails after another publish moved it', async () => {
+    const gh = fakeGitHub({ failOn: 'POST /pulls', failStatus: 422 });
+    const createPull = gh.octokit.rest.pulls.create;
+    jest
+      .spyOn(gh.octokit.rest.pulls, 'create')
+      .mockImplementationOnce(async (...args) => {
+        gh.refs.set('env/qa', 'commit-of-another-publish');
+        return createPull(...args);
+      });
+    await expect(
+      repositoryOn(gh.octokit).proposeChange(request),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(gh.refs.get('env/qa')).toBe('commit-of-another-publish');
+    expect(gh.calls.filter(c => c.startsWith('DELETE'))).toEqual([]);
   });
 
   it.each([
@@ -299,134 +374,5 @@ describe('GitHubInfrastructureRepository: proposeChange', () => {
     expect(
       await repository.readFile('environments/qa/main.tf'),
     ).toBeUndefined();
-  });
-});
-
-/**
- * A GitHub whose branches hold files, answering the read side of the Git Data API. Commit, tree
- * and blob shas are derived from the content, as git's are, so unchanged content keeps its sha.
- */
-function fakeBranches(initial: Record<string, Record<string, string>>) {
-  let branches = initial;
-  const calls: string[] = [];
-  const sha = (kind: string, text: string) =>
-    `${kind}-${Buffer.from(text).toString('base64url')}`;
-  const commitSha = (files: Record<string, string>) =>
-    sha('c', JSON.stringify(files));
-  const json = (body: unknown) =>
-    new Response(JSON.stringify(body), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    });
-  const fetch = async (url: string | URL) => {
-    const path = decodeURIComponent(new URL(String(url)).pathname).replace(
-      '/repos/acme/infra',
-      '',
-    );
-    calls.push(path);
-    if (path === '/git/matching-refs/heads/') {
-      return json(
-        Object.entries(branches).map(([branch, files]) => ({
-          ref: `refs/heads/${branch}`,
-          object: { sha: commitSha(files) },
-        })),
-      );
-    }
-    const commit = path.match(/^\/git\/commits\/(.+)$/);
-    if (commit) {
-      return json({ sha: commit[1], tree: { sha: `t${commit[1]}` } });
-    }
-    const tree = path.match(/^\/git\/trees\/t(.+)$/);
-    if (tree) {
-      const files = Object.values(branches).find(
-        f => commitSha(f) === tree[1],
-      )!;
-      return json({
-        tree: [
-          { path: 'environments', type: 'tree', sha: 'dir' },
-          ...Object.entries(files).map(([p, text]) => ({
-            path: p,
-            type: 'blob',
-            sha: sha('b', text),
-          })),
-        ],
-      });
-    }
-    const blob = path.match(/^\/git\/blobs\/b-(.+)$/);
-    if (blob) {
-      return json({
-        content: Buffer.from(
-          Buffer.from(blob[1], 'base64url').toString('utf8'),
-        ).toString('base64'),
-        encoding: 'base64',
-      });
-    }
-    return new Response('{}', { status: 500 });
-  };
-  const octokit = new Octokit({
-    request: { fetch },
-    retry: { enabled: false },
-    throttle: { enabled: false },
-  });
-  return {
-    octokit,
-    calls,
-    setBranches(next: Record<string, Record<string, string>>) {
-      branches = next;
-    },
-  };
-}
-
-describe('GitHubInfrastructureRepository: readEnvironmentFiles', () => {
-  const staging = 'kind: Resource\nmetadata: { name: staging }\n';
-  const qa = 'kind: Resource\nmetadata: { name: qa }\n';
-
-  it('reads environment files of the base branch and env/* branches, base branch first', async () => {
-    const gh = fakeBranches({
-      'env/qa': {
-        'environments/qa/catalog-info.yaml': qa,
-        'environments/qa/main.tf': 'x',
-        'environments/staging/catalog-info.yaml': staging,
-      },
-      main: { 'environments/staging/catalog-info.yaml': staging },
-      'bootstrap/dev': { 'environments/dev/catalog-info.yaml': 'ignored' },
-    });
-    const files = await repositoryOn(gh.octokit).readEnvironmentFiles();
-    expect(files.map(f => `${f.branch} ${f.path}`)).toEqual([
-      'main environments/staging/catalog-info.yaml',
-      'env/qa environments/qa/catalog-info.yaml',
-      'env/qa environments/staging/catalog-info.yaml',
-    ]);
-    expect(files[1]).toMatchObject({
-      content: qa,
-      location:
-        'https://github.com/acme/infra/blob/env/qa/environments/qa/catalog-info.yaml',
-    });
-  });
-
-  it('costs one call per refresh while nothing changes, and fetches only what is new', async () => {
-    const gh = fakeBranches({
-      main: { 'environments/staging/catalog-info.yaml': staging },
-    });
-    const repository = repositoryOn(gh.octokit);
-    await repository.readEnvironmentFiles();
-    expect(gh.calls).toHaveLength(4); // refs, commit, tree, blob
-
-    gh.calls.length = 0;
-    expect(await repository.readEnvironmentFiles()).toHaveLength(1);
-    expect(gh.calls).toEqual(['/git/matching-refs/heads/']);
-
-    // A new branch that shares staging's blob: its commit and tree, and only qa's blob.
-    gh.calls.length = 0;
-    gh.setBranches({
-      main: { 'environments/staging/catalog-info.yaml': staging },
-      'env/qa': {
-        'environments/staging/catalog-info.yaml': staging,
-        'environments/qa/catalog-info.yaml': qa,
-      },
-    });
-    expect(await repository.readEnvironmentFiles()).toHaveLength(3);
-    expect(gh.calls.filter(c => c.startsWith('/git/blobs/'))).toHaveLength(1);
-    expect(gh.calls.filter(c => c.startsWith('/git/trees/'))).toHaveLength(1);
   });
 });

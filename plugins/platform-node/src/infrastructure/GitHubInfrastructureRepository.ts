@@ -1,5 +1,12 @@
 import { Octokit } from 'octokit';
 import {
+  branchHead,
+  commitParents,
+  compareAndSwapBranch,
+  GitHubRepository,
+  restoreBranch,
+} from './gitHubBranchRefs';
+import {
   branchOrder,
   ChangeRequest,
   ENVIRONMENT_FILE,
@@ -35,6 +42,10 @@ export interface GitHubInfrastructureRepositoryOptions {
  * first (unreferenced objects are invisible and garbage-collected), then the branch ref is
  * created or moved, then the pull request is opened or updated. If the pull request step fails,
  * the ref is put back as it was, so nothing partial stays behind and a retry succeeds.
+ *
+ * The ref write is a compare-and-swap against the branch head read when the publish started
+ * (see gitHubBranchRefs): of two concurrent publishes exactly one lands, the other gets a
+ * ConflictError, writes nothing visible and opens no pull request.
  */
 export class GitHubInfrastructureRepository
   implements InfrastructureRepository
@@ -182,12 +193,23 @@ export class GitHubInfrastructureRepository
   async proposeChange(request: ChangeRequest): Promise<ProposedChange> {
     const octokit = await this.client();
     const { owner, repo } = this;
+    const github: GitHubRepository = {
+      octokit,
+      owner,
+      repo,
+      target: this.target,
+    };
     const { data: baseRef } = await octokit.rest.git.getRef({
       owner,
       repo,
       ref: `heads/${this.baseBranch}`,
     });
     const baseSha = baseRef.object.sha;
+    // What the branch points at now: the ref write below succeeds only from there.
+    const previousSha =
+      request.branch === this.baseBranch
+        ? baseSha
+        : await branchHead(github, request.branch);
     const { data: baseCommit } = await octokit.rest.git.getCommit({
       owner,
       repo,
@@ -217,27 +239,11 @@ export class GitHubInfrastructureRepository
       repo,
       message: `${request.commitMessage}\n\n${request.pullRequest.body}`.trim(),
       tree: tree.sha,
-      parents: [baseSha],
+      parents: commitParents(previousSha, baseSha),
       ...(request.author ? { author: request.author } : {}),
     });
 
-    const previousSha = await this.branchSha(octokit, request.branch);
-    if (previousSha) {
-      await octokit.rest.git.updateRef({
-        owner,
-        repo,
-        ref: `heads/${request.branch}`,
-        sha: commit.sha,
-        force: true,
-      });
-    } else {
-      await octokit.rest.git.createRef({
-        owner,
-        repo,
-        ref: `refs/heads/${request.branch}`,
-        sha: commit.sha,
-      });
-    }
+    await compareAndSwapBranch(github, request.branch, commit.sha, previousSha);
 
     try {
       const pr = await this.openOrUpdatePullRequest(octokit, request);
@@ -251,7 +257,7 @@ export class GitHubInfrastructureRepository
         pullRequestReused: pr.reused,
       };
     } catch (error) {
-      await this.restoreBranch(octokit, request.branch, previousSha);
+      await restoreBranch(github, request.branch, commit.sha, previousSha);
       throw error;
     }
   }
@@ -314,46 +320,6 @@ export class GitHubInfrastructureRepository
       body: request.pullRequest.body,
     });
     return { html_url: data.html_url, number: data.number, reused: false };
-  }
-
-  private async restoreBranch(
-    octokit: Octokit,
-    branch: string,
-    previousSha: string | undefined,
-  ) {
-    const ref = `heads/${branch}`;
-    if (previousSha) {
-      await octokit.rest.git.updateRef({
-        owner: this.owner,
-        repo: this.repo,
-        ref,
-        sha: previousSha,
-        force: true,
-      });
-    } else {
-      await octokit.rest.git.deleteRef({
-        owner: this.owner,
-        repo: this.repo,
-        ref,
-      });
-    }
-  }
-
-  private async branchSha(
-    octokit: Octokit,
-    branch: string,
-  ): Promise<string | undefined> {
-    try {
-      const { data } = await octokit.rest.git.getRef({
-        owner: this.owner,
-        repo: this.repo,
-        ref: `heads/${branch}`,
-      });
-      return data.object.sha;
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return undefined;
-      throw error;
-    }
   }
 
   private async getContent(octokit: Octokit, path: string) {

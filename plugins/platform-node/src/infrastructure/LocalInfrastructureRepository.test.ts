@@ -36,6 +36,21 @@ describe('LocalInfrastructureRepository (real git)', () => {
     expect(git(repo, 'show', 'main:README.md')).toMatch(/Infrastructure/);
   });
 
+  it('initialises a missing repository once for concurrent first publishes', async () => {
+    const [a, b] = await Promise.all(
+      ['env/a', 'env/b'].map(branch =>
+        repository.proposeChange({
+          ...request({ [`environments/${branch.slice(4)}/main.tf`]: 'x\n' }),
+          branch,
+        }),
+      ),
+    );
+    expect(git(repo, 'rev-list', '--count', 'main')).toBe('1');
+    const main = git(repo, 'rev-parse', 'main');
+    expect(git(repo, 'rev-parse', `${a.commitSha}^`)).toBe(main);
+    expect(git(repo, 'rev-parse', `${b.commitSha}^`)).toBe(main);
+  });
+
   it('publishes all files as one commit on the branch, on top of main', async () => {
     const result = await repository.proposeChange(
       request({

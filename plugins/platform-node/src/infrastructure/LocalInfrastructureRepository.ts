@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commitTree } from '../git/commitTree';
 import { runGit, RunGitOptions } from '../git/runGit';
+import { branchMovedError } from './branchMoved';
 import {
   branchOrder,
   ChangeRequest,
@@ -13,10 +14,15 @@ import {
   RepositoryFile,
 } from './types';
 
+/** `git update-ref <ref> <new> <old>` with this old value: only if the ref does not exist. */
+const ABSENT = '0'.repeat(40);
+
 /**
  * A bare git repository on this machine: the embedded default when `platform.iac.repositoryUrl`
  * is unset. Uses git plumbing against the bare repository, so a change is a single `update-ref`
- * at the end: a failure before it leaves no branch or commit behind.
+ * at the end: a failure before it leaves no branch or commit behind. That update is a
+ * compare-and-swap against the value read when the publish started, so of two concurrent
+ * publishes of one branch exactly one lands and the other gets a ConflictError.
  */
 export class LocalInfrastructureRepository implements InfrastructureRepository {
   readonly kind = 'local' as const;
@@ -33,16 +39,31 @@ export class LocalInfrastructureRepository implements InfrastructureRepository {
     return existsSync(join(this.repoDir, 'HEAD'));
   }
 
+  private initialising?: Promise<void>;
+
   /** Creates the bare repository with an initial commit on the base branch, once. */
-  async ensureRepository(): Promise<void> {
-    if (this.exists()) return;
+  ensureRepository(): Promise<void> {
+    // Concurrent publishes of this process share one initialisation.
+    this.initialising ??= this.initialise().finally(() => {
+      this.initialising = undefined;
+    });
+    return this.initialising;
+  }
+
+  private async initialise(): Promise<void> {
+    if (await this.refSha(`refs/heads/${this.baseBranch}`)) return;
     mkdirSync(this.repoDir, { recursive: true });
-    await this.git([
-      'init',
-      '--bare',
-      '--quiet',
-      `--initial-branch=${this.baseBranch}`,
-    ]);
+    if (!this.exists()) {
+      await this.git([
+        'init',
+        '--bare',
+        '--quiet',
+        `--initial-branch=${this.baseBranch}`,
+      ]).catch(error => {
+        // Another process initialised it at the same moment: what it made is what we wanted.
+        if (!this.exists()) throw error;
+      });
+    }
     const readme = await this.git(['hash-object', '-w', '--stdin'], {
       input:
         '# Infrastructure\n\nTerraform for every AWS environment, committed by the Platform Portal.\n' +
@@ -56,7 +77,15 @@ export class LocalInfrastructureRepository implements InfrastructureRepository {
       parents: [],
       message: 'Initial commit',
     });
-    await this.git(['update-ref', `refs/heads/${this.baseBranch}`, commit]);
+    await this.git([
+      'update-ref',
+      `refs/heads/${this.baseBranch}`,
+      commit,
+      ABSENT,
+    ]).catch(async error => {
+      // Another process created the base branch first: keep its initial commit.
+      if (!(await this.refSha(`refs/heads/${this.baseBranch}`))) throw error;
+    });
   }
 
   fileUrl(): undefined {
@@ -143,7 +172,11 @@ export class LocalInfrastructureRepository implements InfrastructureRepository {
 
   async proposeChange(request: ChangeRequest): Promise<ProposedChange> {
     await this.ensureRepository();
+    const ref = `refs/heads/${request.branch}`;
     const base = await this.git(['rev-parse', `refs/heads/${this.baseBranch}`]);
+    // What the branch points at now: the ref update below succeeds only if it still does.
+    const expected =
+      request.branch === this.baseBranch ? base : await this.refSha(ref);
     // A private index file builds the new tree without touching any work tree.
     const scratch = mkdtempSync(join(tmpdir(), 'portal-git-index-'));
     const env = { GIT_INDEX_FILE: join(scratch, 'index') };
@@ -183,8 +216,15 @@ export class LocalInfrastructureRepository implements InfrastructureRepository {
           `${request.commitMessage}\n\n${request.pullRequest.body}`.trim(),
         author: request.author,
       });
-      // The only write that makes anything visible: one atomic ref update.
-      await this.git(['update-ref', `refs/heads/${request.branch}`, commit]);
+      // The only write that makes anything visible: one compare-and-swap of the ref.
+      await this.git(['update-ref', ref, commit, expected ?? ABSENT]).catch(
+        error => {
+          // git's words for "the ref is not at the old value" and "another writer holds it".
+          if (/cannot lock ref/.test(String(error)))
+            throw branchMovedError(this.target, request.branch);
+          throw error;
+        },
+      );
       return {
         target: this.target,
         branch: request.branch,
@@ -194,6 +234,20 @@ export class LocalInfrastructureRepository implements InfrastructureRepository {
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
+  }
+
+  /** The commit `ref` points at, or undefined when it does not exist. */
+  private async refSha(ref: string): Promise<string | undefined> {
+    if (!this.exists()) return undefined;
+    const out = await this.git([
+      'for-each-ref',
+      '--format=%(objectname) %(refname)',
+      ref,
+    ]);
+    return out
+      .split('\n')
+      .map(line => line.split(' '))
+      .find(([, name]) => name === ref)?.[0];
   }
 
   private git(args: string[], options?: RunGitOptions): Promise<string> {

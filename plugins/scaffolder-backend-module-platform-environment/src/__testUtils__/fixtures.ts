@@ -5,6 +5,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { environmentCreateProdPermission } from '@platform-portal/platform-common';
+import { InfrastructureRepository } from '@platform-portal/platform-node';
+import { mockInfrastructureRepository } from '@platform-portal/platform-node/testUtils';
+import { EnvironmentGuard } from '../guards/environmentGuard';
+import { PlanTokens } from '../guards/planToken';
 
 export const account = (name: string, accountId: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -19,12 +23,87 @@ export const account = (name: string, accountId: string): Entity => ({
   spec: { type: 'aws-account', owner: 'group:default/platform-team' },
 });
 
-export const environment = (name: string, cidr: string): Entity => ({
+export const environment = (
+  name: string,
+  cidr: string,
+  tier = 'dev',
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
-  metadata: { name, annotations: { 'platform-portal.io/vpc-cidr': cidr } },
+  metadata: {
+    name,
+    annotations: {
+      'platform-portal.io/vpc-cidr': cidr,
+      'platform-portal.io/tier': tier,
+    },
+  },
   spec: { type: 'environment', owner: 'group:default/platform-team' },
 });
+
+/** An environment's catalog-info.yaml as the plan renders it (only what the guard reads). */
+export const catalogInfo = (name: string, tier: string) =>
+  [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Resource',
+    'metadata:',
+    `  name: ${name}`,
+    '  annotations:',
+    `    platform-portal.io/tier: ${tier}`,
+    'spec:',
+    '  type: environment',
+    '',
+  ].join('\n');
+
+/**
+ * The in-memory repository of platform-node with open branches: `branches` maps a branch name to
+ * its environment files (what readEnvironmentFiles reports besides the base branch).
+ */
+export function repositoryWith(
+  options: {
+    base?: Record<string, string>;
+    branches?: Record<string, Record<string, string>>;
+    kind?: 'github' | 'local';
+  } = {},
+) {
+  const mock = mockInfrastructureRepository(options);
+  const base = mock.repository.readEnvironmentFiles.bind(mock.repository);
+  const repository: InfrastructureRepository = {
+    ...mock.repository,
+    async readEnvironmentFiles() {
+      const onBranches = Object.entries(options.branches ?? {}).flatMap(
+        ([branch, files]) =>
+          Object.entries(files).map(([path, content]) => ({
+            branch,
+            path,
+            content,
+            location: `memory#${branch}:${path}`,
+          })),
+      );
+      return [...(await base()), ...onBranches];
+    },
+  };
+  return { repository, proposed: mock.proposed };
+}
+
+/** The guard as the module builds it, with a member or non-member of platform-team. */
+export function guardFor(options: {
+  member: boolean;
+  catalog?: ReturnType<typeof catalogWith>;
+  repository?: InfrastructureRepository;
+  productionAccounts?: string[];
+}) {
+  return new EnvironmentGuard({
+    catalog: options.catalog ?? catalogWith(),
+    auth: mockServices.auth(),
+    permissions: permissionsFor(options.member),
+    repository: options.repository ?? repositoryWith().repository,
+    productionAccounts: options.productionAccounts ?? ['prod-account'],
+    platformTeam: 'group:default/platform-team',
+  });
+}
+
+/** One signing key for a test file: plan and publish must share it, as in the module. */
+export const planTokens = PlanTokens.withRandomKey();
 
 export function catalogWith(...extra: Entity[]) {
   return catalogServiceMock({

@@ -1,15 +1,6 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  environmentCreatePermission,
-  environmentCreateProdPermission,
-} from '@platform-portal/platform-common';
 import {
   allocateVpcCidr,
   availabilityZones,
@@ -17,19 +8,24 @@ import {
   EnvironmentRequest,
   EnvironmentRequestError,
   estimateMonthlyCost,
+  MODULE_LIBRARY_FOLDER,
   parseEnvironmentRequest,
   planSubnets,
   policyErrors,
+  renderedTreeDigest,
   renderEnvironment,
 } from '@platform-portal/platform-iac';
 import {
   IacConfig,
   InfrastructureRepository,
   readFiles,
+  realFolderInside,
   resolveAccount,
-  resolveInside,
+  withExpectedRefusals,
   writeFiles,
 } from '@platform-portal/platform-node';
+import { EnvironmentGuard } from '../guards/environmentGuard';
+import { PlanTokens } from '../guards/planToken';
 import { knownEnvironments } from '../knownEnvironments';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,21 +34,24 @@ import { examples } from './environmentPlan.examples';
 export const ENVIRONMENT_PLAN_ACTION_ID = 'platform:environment:plan';
 
 /**
- * Validates an environment request, allocates its VPC block, renders the Terraform root and
- * Kubernetes manifests into the workspace, runs the policy checks and estimates the cost.
- * Nothing is written until every check has passed.
+ * Authorizes the effective tier and the account, validates an environment request, allocates its
+ * VPC block, renders the Terraform root and Kubernetes manifests into the workspace, runs the
+ * policy checks and estimates the cost. Nothing is written until every check has passed. Its
+ * `planToken` (signed: task, environment, tier, account, digest of the rendered tree) is what
+ * platform:iac:publish requires.
  */
 export function createEnvironmentPlanAction(options: {
   catalog: CatalogService;
-  permissions: PermissionsService;
   iac: IacConfig;
   /** Environment folders on its base branch count as taken names and CIDRs. */
   repository: InfrastructureRepository;
-  /** `platform.permissions.platformTeam`, named when a prod request is refused. */
-  platformTeam: string;
+  /** Effective tier, its permission, the account rule (shared with publish). */
+  guard: EnvironmentGuard;
+  /** Signs the plan for publish (the same instance publish verifies with). */
+  planTokens: PlanTokens;
 }) {
-  const { catalog, permissions, iac, repository, platformTeam } = options;
-  return createTemplateAction({
+  const { catalog, iac, repository, guard, planTokens } = options;
+  const action = createTemplateAction({
     id: ENVIRONMENT_PLAN_ACTION_ID,
     description:
       'Plans an AWS environment: validates the request, allocates the VPC CIDR, renders environments/<name>/ (Terraform + Karpenter manifests), checks policies and estimates the monthly cost.',
@@ -117,19 +116,25 @@ export function createEnvironmentPlanAction(options: {
         files: z => z.array(z.string()),
         summary: z => z.record(z.string(), z.unknown()),
         summaryMarkdown: z => z.string(),
+        digest: z => z.string(),
+        planToken: z => z.string(),
       },
     },
     async handler(ctx) {
       const input = ctx.input;
       const credentials = await ctx.getInitiatorCredentials();
-      await authorizeTier(permissions, credentials, input.tier, platformTeam);
-
+      const { tier } = await guard.authorizeTier(
+        input.name,
+        input.tier,
+        credentials,
+      );
       const account = await resolveAccount(
         catalog,
         credentials,
         input.account,
         'account',
       );
+      await guard.checkAccount(tier, account);
       const stateAccount = await resolveAccount(
         catalog,
         credentials,
@@ -143,7 +148,7 @@ export function createEnvironmentPlanAction(options: {
       try {
         request = parseEnvironmentRequest({
           name: input.name,
-          tier: input.tier,
+          tier,
           account: { name: account.name, accountId: account.accountId },
           region: input.region,
           owner: input.owner,
@@ -201,12 +206,15 @@ export function createEnvironmentPlanAction(options: {
       const files = renderEnvironment({ request, network, cost });
       // The checks read the settings where they live: in the root and in the module library that
       // the template's first step fetched into the workspace.
-      const root = resolveInside(
+      const root = await realFolderInside(
         ctx.workspacePath,
         input.targetPath ?? '.',
         'targetPath',
       );
-      const library = await readModuleLibrary(root);
+      const library = await readModuleLibrary(
+        ctx.workspacePath,
+        input.targetPath ?? '.',
+      );
       const policies = checkEnvironmentPolicies(request, network, {
         ...library,
         ...files,
@@ -221,6 +229,15 @@ export function createEnvironmentPlanAction(options: {
       }
 
       await writeFiles(root, files);
+      // What publish may commit: exactly these files and the library the checks read.
+      const digest = renderedTreeDigest({ ...library, ...files }, request.name);
+      const planToken = planTokens.sign({
+        task: ctx.task.id,
+        environment: request.name,
+        tier: request.tier,
+        account: { name: account.name, accountId: account.accountId },
+        digest,
+      });
       const environmentPath = `environments/${request.name}`;
       const summary = {
         name: request.name,
@@ -260,47 +277,35 @@ export function createEnvironmentPlanAction(options: {
       ctx.output('files', Object.keys(files).sort());
       ctx.output('summary', summary);
       ctx.output('summaryMarkdown', summaryMarkdown(summary));
+      ctx.output('digest', digest);
+      ctx.output('planToken', planToken);
     },
   });
+  return withExpectedRefusals(action);
 }
 
 /** The `modules/` library in the workspace; the policy checks need it. */
 async function readModuleLibrary(
-  root: string,
+  workspacePath: string,
+  targetPath: string,
 ): Promise<Record<string, string>> {
-  const files = existsSync(join(root, 'modules'))
-    ? await readFiles(join(root, 'modules'))
-    : {};
+  const folder = await realFolderInside(
+    workspacePath,
+    join(targetPath, MODULE_LIBRARY_FOLDER),
+    'targetPath',
+  );
+  const files = existsSync(folder) ? await readFiles(folder) : {};
   if (Object.keys(files).length === 0) {
     throw new InputError(
       'The workspace has no modules/ library: fetch templates/aws-environment/modules before planning',
     );
   }
   return Object.fromEntries(
-    Object.entries(files).map(([p, text]) => [`modules/${p}`, text]),
+    Object.entries(files).map(([p, text]) => [
+      `${MODULE_LIBRARY_FOLDER}/${p}`,
+      text,
+    ]),
   );
-}
-
-async function authorizeTier(
-  permissions: PermissionsService,
-  credentials: BackstageCredentials,
-  tier: string,
-  platformTeam: string,
-) {
-  const permission =
-    tier === 'prod'
-      ? environmentCreateProdPermission
-      : environmentCreatePermission;
-  const [decision] = await permissions.authorize([{ permission }], {
-    credentials,
-  });
-  if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError(
-      tier === 'prod'
-        ? `tier: creating a prod-tier environment requires membership in ${platformTeam}`
-        : 'tier: you are not allowed to create environments',
-    );
-  }
 }
 
 type Summary = {

@@ -4,14 +4,19 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Commit the workspace to the infrastructure repository as one commit on env/qa and open a pull request',
+      'Commit what the plan step rendered to the infrastructure repository as one commit on env/qa and open a pull request',
     example: yaml.stringify({
       steps: [
         {
           id: 'publish',
           action: 'platform:iac:publish',
           name: 'Publish',
-          input: { environment: 'qa', update: false },
+          input: {
+            environment: 'qa',
+            planToken: '${{ steps.plan.output.planToken }}',
+            update: false,
+            description: '${{ steps.plan.output.summaryMarkdown }}',
+          },
         },
       ],
     }),

@@ -6,10 +6,20 @@ import {
   INFRASTRUCTURE_PUBLISHED_TOPIC,
 } from '@platform-portal/platform-common';
 import {
+  environmentFolder,
+  ifMissingProblem,
+  MODULE_LIBRARY_FOLDER,
+  renderedTree,
+  renderedTreeDigest,
+} from '@platform-portal/platform-iac';
+import {
   InfrastructureRepository,
   readFiles,
-  resolveInside,
+  realFolderInside,
+  withExpectedRefusals,
 } from '@platform-portal/platform-node';
+import { EnvironmentGuard } from '../guards/environmentGuard';
+import { PlanTokens } from '../guards/planToken';
 import { examples } from './iacPublish.examples';
 
 export const IAC_PUBLISH_ACTION_ID = 'platform:iac:publish';
@@ -18,22 +28,40 @@ export const IAC_PUBLISH_ACTION_ID = 'platform:iac:publish';
  * Commits `environments/<name>/` (and the module library folders the base branch lacks) to the
  * infrastructure repository as ONE commit on `env/<name>` and opens or updates its pull request.
  * Reruns move the same branch and reuse the same pull request.
+ *
+ * It trusts no earlier step: it commits only the tree that platform:environment:plan rendered in
+ * the same task (the signed `planToken` carries its digest), re-authorizes the effective tier
+ * for the initiating user, re-checks the account, and never commits anything outside
+ * `environments/<name>/` and `modules/`.
  */
 export function createIacPublishAction(options: {
   repository: InfrastructureRepository;
+  /** Effective tier, its permission, the account rule (shared with plan). */
+  guard: EnvironmentGuard;
+  /** Verifies the plan's token (the same instance plan signs with). */
+  planTokens: PlanTokens;
   /** Tells the catalog's infrastructure-repo provider to re-read at once. */
   events?: EventsService;
 }) {
-  return createTemplateAction({
+  const { repository, guard, planTokens } = options;
+  const action = createTemplateAction({
     id: IAC_PUBLISH_ACTION_ID,
     description:
-      'Publishes an environment to the infrastructure repository: one commit on env/<name> plus a pull request (GitHub, when platform.iac.repositoryUrl is set), or a branch in the local git repository otherwise.',
+      'Publishes an environment that platform:environment:plan rendered in the same task to the infrastructure repository: one commit on env/<name> plus a pull request (GitHub, when platform.iac.repositoryUrl is set), or a branch in the local git repository otherwise.',
     examples,
     supportsDryRun: true,
     schema: {
       input: {
         environment: z =>
           z.string().describe('Environment name (folder environments/<name>)'),
+        // Optional in the schema so that its absence is refused with a clear message.
+        planToken: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'steps.<plan>.output.planToken: binds the commit to what the plan rendered',
+            ),
         update: z =>
           z
             .boolean()
@@ -48,7 +76,7 @@ export function createIacPublishAction(options: {
             .array(z.string())
             .optional()
             .describe(
-              'Folders copied only when the base branch lacks them (default: modules/*)',
+              'Module library folders copied only when the base branch lacks them (default: modules/*); nothing outside modules/',
             ),
         description: z =>
           z.string().optional().describe('Pull request body (markdown)'),
@@ -70,31 +98,55 @@ export function createIacPublishAction(options: {
           `environment: '${name}' must match ${ENVIRONMENT_NAME_PATTERN}`,
         );
       }
-      const envFolder = `environments/${name}`;
-      const root = resolveInside(
+      // Module folders are grouped one level down (modules/vpc, modules/eks, ...).
+      const ifMissing = ctx.input.ifMissing ?? [`${MODULE_LIBRARY_FOLDER}/`];
+      for (const entry of ifMissing) {
+        const problem = ifMissingProblem(entry);
+        if (problem) throw new InputError(problem);
+      }
+      const optionalPrefixes = ifMissing.map(p => p.replace(/\/*$/, '/'));
+      const root = await realFolderInside(
         ctx.workspacePath,
         ctx.input.sourcePath ?? '.',
         'sourcePath',
       );
-      const workspace = await readFiles(root);
-      const owned = Object.keys(workspace).filter(p =>
-        p.startsWith(`${envFolder}/`),
-      );
-      if (owned.length === 0) {
+
+      const claims = planTokens.verify(ctx.input.planToken);
+      if (claims.task !== ctx.task.id) {
+        throw new InputError(
+          'planToken: issued in another task; publish only what the plan of this task rendered',
+        );
+      }
+      if (claims.environment !== name) {
+        throw new InputError(
+          `planToken: issued for environment '${claims.environment}', not '${name}'`,
+        );
+      }
+      const envFolder = environmentFolder(name);
+      const tree = renderedTree(await readFiles(root), name);
+      if (!Object.keys(tree).some(p => p.startsWith(`${envFolder}/`))) {
         throw new InputError(
           `environment: the workspace has no ${envFolder}/ (run platform:environment:plan first)`,
         );
       }
-
-      const { repository } = options;
-      // Module folders are grouped one level down (modules/vpc, modules/eks, ...).
-      const ifMissing = (ctx.input.ifMissing ?? ['modules/']).map(p =>
-        p.replace(/\/*$/, '/'),
+      if (renderedTreeDigest(tree, name) !== claims.digest) {
+        throw new InputError(
+          `planToken: ${envFolder}/ or ${MODULE_LIBRARY_FOLDER}/ in the workspace differ from what platform:environment:plan rendered in this task; only the planned files are published`,
+        );
+      }
+      // Authorize again, for the initiating user: the environment may have changed tier since
+      // the plan, and the plan may not have run with the rules of this backend.
+      await guard.authorizeTier(
+        name,
+        claims.tier,
+        await ctx.getInitiatorCredentials(),
       );
+      await guard.checkAccount(claims.tier, claims.account);
+
       const optionalFolders = [
         ...new Set(
-          Object.keys(workspace)
-            .filter(p => ifMissing.some(prefix => p.startsWith(prefix)))
+          Object.keys(tree)
+            .filter(p => optionalPrefixes.some(prefix => p.startsWith(prefix)))
             .map(p => p.split('/').slice(0, 2).join('/')),
         ),
       ];
@@ -108,7 +160,7 @@ export function createIacPublishAction(options: {
         );
       }
       const files = Object.fromEntries(
-        Object.entries(workspace).filter(
+        Object.entries(tree).filter(
           ([p]) =>
             p.startsWith(`${envFolder}/`) ||
             optionalFolders.some(
@@ -179,4 +231,5 @@ export function createIacPublishAction(options: {
       ctx.output('files', paths);
     },
   });
+  return withExpectedRefusals(action);
 }

@@ -6,7 +6,11 @@ import {
   ValidationProblem,
   validateRenderedFiles,
 } from '@platform-portal/platform-iac';
-import { readFiles, resolveInside } from '@platform-portal/platform-node';
+import {
+  readFiles,
+  resolveInside,
+  withExpectedRefusals,
+} from '@platform-portal/platform-node';
 import { examples } from './iacValidate.examples';
 
 export const IAC_VALIDATE_ACTION_ID = 'platform:iac:validate';
@@ -25,7 +29,7 @@ export function formatProblem(p: ValidationProblem): string {
  * against their schemas. Fails with one file:line message per problem.
  */
 export function createIacValidateAction() {
-  return createTemplateAction({
+  const action = createTemplateAction({
     id: IAC_VALIDATE_ACTION_ID,
     description:
       'Validates generated infrastructure code: HCL syntax, module arguments against the pinned terraform-aws-modules inputs and local modules, Kubernetes manifests against their schemas.',
@@ -71,4 +75,5 @@ export function createIacValidateAction() {
       ctx.output('checkedFiles', Object.keys(files).length);
     },
   });
+  return withExpectedRefusals(action);
 }

@@ -15,6 +15,7 @@ import {
   ServiceEnvironment,
 } from '../service/serviceEnvironments';
 import { buildTemplateValues } from '../service/templateValues';
+import { withExpectedRefusals } from '@platform-portal/platform-node';
 import { examples } from './servicePrepare.examples';
 
 export const SERVICE_PREPARE_ACTION_ID = 'platform:service:prepare';
@@ -28,7 +29,7 @@ export function createServicePrepareAction(
   options: ServiceActionDeps & { catalog: CatalogService },
 ) {
   const { catalog, services, githubHosts, publisherFor } = options;
-  return createTemplateAction({
+  const action = createTemplateAction({
     id: SERVICE_PREPARE_ACTION_ID,
     description:
       'Validates a new-service request (name, free text, owner, repository organisation, environments in the catalog) and computes the values of the flask-react-service skeleton.',
@@ -136,4 +137,5 @@ export function createServicePrepareAction(
       ctx.output('publishTarget', publisher.kind);
     },
   });
+  return withExpectedRefusals(action);
 }

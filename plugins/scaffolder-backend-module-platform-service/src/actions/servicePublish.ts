@@ -2,9 +2,19 @@ import { InputError } from '@backstage/errors';
 import { EventsService } from '@backstage/plugin-events-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { SERVICE_PUBLISHED_TOPIC } from '@platform-portal/platform-common';
-import { resolveInside } from '@platform-portal/platform-node';
-import { parseRepoLocation } from '../service/inputRules';
+import {
+  realFolderInside,
+  withExpectedRefusals,
+} from '@platform-portal/platform-node';
+import {
+  checkFreeText,
+  checkOwner,
+  checkServiceName,
+  MAX_DESCRIPTION_LENGTH,
+  parseRepoLocation,
+} from '../service/inputRules';
 import { ServiceActionDeps } from '../service/serviceActionDeps';
+import { validateServiceRepository } from '../service/validateRepository';
 import { examples } from './servicePublish.examples';
 
 export const SERVICE_PUBLISH_ACTION_ID = 'platform:service:publish';
@@ -12,7 +22,8 @@ export const SERVICE_PUBLISH_ACTION_ID = 'platform:service:publish';
 /**
  * Creates the service's NEW repository from the workspace: on GitHub when an integration with
  * credentials exists for the host, else a local bare repository. Never overwrites one that exists;
- * does nothing in a dry run.
+ * does nothing in a dry run. Trusts no earlier step: it checks the organisation allow-list and
+ * runs the validation of platform:service:validate again on what it is about to publish.
  */
 export function createServicePublishAction(
   options: ServiceActionDeps & {
@@ -21,7 +32,7 @@ export function createServicePublishAction(
   },
 ) {
   const { services, githubHosts, publisherFor, events } = options;
-  return createTemplateAction({
+  const action = createTemplateAction({
     id: SERVICE_PUBLISH_ACTION_ID,
     description:
       'Creates the new service repository (GitHub, or a local git repository without a GitHub integration) with the workspace as its first commit on main.',
@@ -30,6 +41,17 @@ export function createServicePublishAction(
     schema: {
       input: {
         repoUrl: z => z.string().describe('RepoUrlPicker value'),
+        // Optional in the schema so that their absence is refused with a clear message.
+        name: z =>
+          z
+            .string()
+            .optional()
+            .describe('Service name the catalog entity must carry (required)'),
+        owner: z =>
+          z
+            .string()
+            .optional()
+            .describe('Owner the catalog entity must carry (required)'),
         description: z =>
           z.string().optional().describe('Repository description'),
         sourcePath: z =>
@@ -50,11 +72,27 @@ export function createServicePublishAction(
         owners: services.allowedGithubOrgs,
       });
       if (!location) throw new InputError(issues.join('; '));
-      const sourceDir = resolveInside(
+      const { name, owner, description } = ctx.input;
+      const problems = [
+        ...(name === undefined
+          ? [
+              'name: required; platform:service:publish validates the repository against the service name and owner',
+            ]
+          : checkServiceName(name)),
+        ...checkOwner(owner),
+        ...checkFreeText(description, 'description', MAX_DESCRIPTION_LENGTH),
+      ];
+      if (problems.length > 0) throw new InputError(problems.join('; '));
+      const sourceDir = await realFolderInside(
         ctx.workspacePath,
         ctx.input.sourcePath ?? '.',
         'sourcePath',
       );
+      await validateServiceRepository(sourceDir, {
+        name: name as string,
+        owner: owner as string,
+        repoSlug: `${location.owner}/${location.repo}`,
+      });
       const publisher = publisherFor(location, ctx.logger);
       if (ctx.isDryRun) {
         ctx.logger.info(
@@ -66,7 +104,7 @@ export function createServicePublishAction(
       const user = ctx.user?.entity;
       const created = await publisher.create({
         location,
-        description: ctx.input.description ?? location.repo,
+        description: description ?? location.repo,
         sourceDir,
         commitMessage: `Create ${location.repo} from the flask-react-service template`,
         author: {
@@ -101,4 +139,5 @@ export function createServicePublishAction(
       if (workflowRunUrl) ctx.output('workflowRunUrl', workflowRunUrl);
     },
   });
+  return withExpectedRefusals(action);
 }

@@ -1,7 +1,9 @@
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { checkServiceOutput } from '../service/outputChecks';
-import { readFiles, resolveInside } from '@platform-portal/platform-node';
+import {
+  resolveInside,
+  withExpectedRefusals,
+} from '@platform-portal/platform-node';
+import { validateServiceRepository } from '../service/validateRepository';
 import { examples } from './serviceValidate.examples';
 
 export const SERVICE_VALIDATE_ACTION_ID = 'platform:service:validate';
@@ -11,9 +13,10 @@ export const SERVICE_VALIDATE_ACTION_ID = 'platform:service:validate';
  * leftovers, workflows actionlint-clean with no user-controlled text in scripts, ArgoCD
  * Applications valid against their schema, catalog-info.yaml valid for the catalog.
  * (Helm, pytest and the frontend build run in the portal's CI on rendered samples.)
+ * platform:service:publish runs the same validation again.
  */
 export function createServiceValidateAction() {
-  return createTemplateAction({
+  const action = createTemplateAction({
     id: SERVICE_VALIDATE_ACTION_ID,
     description:
       'Validates a rendered flask-react-service repository: YAML, workflows (actionlint, no script injection), ArgoCD Applications, catalog-info.yaml.',
@@ -39,28 +42,17 @@ export function createServiceValidateAction() {
         ctx.input.path ?? '.',
         'path',
       );
-      const files = await readFiles(root);
-      const result = await checkServiceOutput(files, {
+      const result = await validateServiceRepository(root, {
         name: ctx.input.name,
         owner: ctx.input.owner,
       });
-      if (result.problems.length > 0) {
-        throw new InputError(
-          `The rendered repository has ${
-            result.problems.length
-          } problem(s):\n${result.problems
-            .map(p => `${p.file}: ${p.message}`)
-            .join('\n')}`,
-        );
-      }
       ctx.logger.info(
-        `Validated ${Object.keys(files).length} files: ${
-          result.workflows
-        } workflows, ${result.manifests} manifests, catalog-info.yaml`,
+        `Validated ${result.files} files: ${result.workflows} workflows, ${result.manifests} manifests, catalog-info.yaml`,
       );
-      ctx.output('checkedFiles', Object.keys(files).length);
+      ctx.output('checkedFiles', result.files);
       ctx.output('workflows', result.workflows);
       ctx.output('manifests', result.manifests);
     },
   });
+  return withExpectedRefusals(action);
 }

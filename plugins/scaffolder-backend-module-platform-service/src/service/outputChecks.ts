@@ -183,11 +183,19 @@ function resolvePlaceholders(
   );
 }
 
+/** What the rendered repository must say about the service. */
+export interface ServiceExpectations {
+  name: string;
+  owner: string;
+  /** `<owner>/<repo>` of the repository being created, when known (publish knows it). */
+  repoSlug?: string;
+}
+
 /** The catalog's own entity policies and kind validators, plus what the portal relies on. */
 export async function checkCatalogInfo(
   file: string,
   text: string,
-  expected: { name: string; owner: string },
+  expected: ServiceExpectations,
   files?: Record<string, string>,
 ): Promise<OutputProblem[]> {
   const problems: OutputProblem[] = [];
@@ -237,6 +245,12 @@ export async function checkCatalogInfo(
       'github.com/project-slug annotation is missing',
     ],
     [
+      !expected.repoSlug ||
+        !annotations['github.com/project-slug'] ||
+        annotations['github.com/project-slug'] === expected.repoSlug,
+      `github.com/project-slug must be ${expected.repoSlug}, the repository being created`,
+    ],
+    [
       annotations['backstage.io/kubernetes-id'] === expected.name,
       'backstage.io/kubernetes-id annotation must name the service',
     ],
@@ -259,7 +273,7 @@ export async function checkCatalogInfo(
 /** Runs every check of the rendered repository; an empty list means it may be published. */
 export async function checkServiceOutput(
   files: Record<string, string>,
-  expected: { name: string; owner: string },
+  expected: ServiceExpectations,
 ): Promise<{
   problems: OutputProblem[];
   workflows: number;

@@ -1,51 +1,94 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { initRepoAndPush } from '@backstage/plugin-scaffolder-node';
-import { GitHubServiceRepoPublisher } from './GitHubServiceRepoPublisher';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  GitHubServiceRepoPublisher,
+  pendingPushMark,
+} from './GitHubServiceRepoPublisher';
 
 jest.mock('@backstage/plugin-scaffolder-node', () => ({
   ...jest.requireActual('@backstage/plugin-scaffolder-node'),
-  initRepoAndPush: jest.fn(async () => ({ commitHash: 'c0ffee' })),
+  initRepoAndPush: jest.fn(),
 }));
+const push = initRepoAndPush as jest.MockedFunction<typeof initRepoAndPush>;
 
 const location = { host: 'github.com', owner: 'acme', repo: 'orders' };
+const repoData = {
+  clone_url: 'https://github.com/acme/orders.git',
+  html_url: 'https://github.com/acme/orders',
+};
+const httpError = (status: number) =>
+  Object.assign(new Error(`status ${status}`), { status });
 
 function octokitMock() {
   return {
     rest: {
-      repos: { get: jest.fn(), createInOrg: jest.fn() },
+      repos: {
+        get: jest.fn(),
+        createInOrg: jest.fn(),
+        update: jest.fn(async () => ({ data: {} })),
+        listBranches: jest.fn(),
+      },
       actions: { listWorkflowRunsForRepo: jest.fn() },
     },
   };
 }
 
-/** GitHub access that hands out the mock and the token 'tok', recording the URLs asked for. */
+/** GitHub access that hands out the mock and the token 'tok'; signatures are `sig(<text>)`. */
 const accessWith = (octokit: ReturnType<typeof octokitMock>) => ({
   octokit: jest.fn(async (_url: string) => octokit as any),
   token: jest.fn(async (_url: string) => 'tok'),
+  signature: (text: string) => `sig(${text})`,
 });
+const MARK =
+  '[Platform Portal: first push pending sig(service-repository:acme/orders)]';
 
 describe('GitHubServiceRepoPublisher', () => {
-  const request = {
+  let dir: string;
+  let pushedFiles: string[][];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'portal-gh-publisher-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git', 'HEAD'), 'left by a failed attempt\n');
+    writeFileSync(join(dir, 'README.md'), '# orders\n');
+    pushedFiles = [];
+    push.mockReset();
+    push.mockImplementation(async ({ dir: pushed }) => {
+      pushedFiles.push(readdirSync(pushed).sort());
+      return { commitHash: 'c0ffee' };
+    });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const request = () => ({
     location,
     description: 'Orders',
-    sourceDir: '/workspace',
+    sourceDir: dir,
     commitMessage: 'Create orders',
     author: { name: 'Guest', email: 'guest@example.com' },
-  };
-
-  it('creates a private repository in the organisation and pushes the workspace with the token', async () => {
-    const octokit = octokitMock();
-    octokit.rest.repos.createInOrg.mockResolvedValue({
-      data: {
-        clone_url: 'https://github.com/acme/orders.git',
-        html_url: 'https://github.com/acme/orders',
-      },
-    });
-    const publisher = new GitHubServiceRepoPublisher(
+  });
+  const publisherOn = (octokit: ReturnType<typeof octokitMock>) =>
+    new GitHubServiceRepoPublisher(
       accessWith(octokit),
       mockServices.logger.mock(),
     );
-    await expect(publisher.create(request)).resolves.toEqual({
+
+  it('the pending mark is keyed and bound to the repository name', () => {
+    expect(pendingPushMark(accessWith(octokitMock()), location)).toBe(MARK);
+  });
+
+  it('creates a private repository marked as pending, pushes a copy of the workspace without .git, then drops the mark', async () => {
+    const octokit = octokitMock();
+    octokit.rest.repos.createInOrg.mockResolvedValue({ data: repoData });
+    await expect(publisherOn(octokit).create(request())).resolves.toEqual({
       remoteUrl: 'https://github.com/acme/orders.git',
       htmlUrl: 'https://github.com/acme/orders',
       defaultBranch: 'main',
@@ -54,36 +97,104 @@ describe('GitHubServiceRepoPublisher', () => {
         'https://github.com/acme/orders/blob/main/catalog-info.yaml',
     });
     expect(octokit.rest.repos.createInOrg).toHaveBeenCalledWith(
-      expect.objectContaining({ org: 'acme', name: 'orders', private: true }),
-    );
-    expect(initRepoAndPush).toHaveBeenCalledWith(
       expect.objectContaining({
-        dir: '/workspace',
+        org: 'acme',
+        name: 'orders',
+        private: true,
+        description: `Orders ${MARK}`,
+      }),
+    );
+    expect(push).toHaveBeenCalledWith(
+      expect.objectContaining({
         remoteUrl: 'https://github.com/acme/orders.git',
         auth: { username: 'x-access-token', password: 'tok' },
         defaultBranch: 'main',
       }),
     );
+    expect(push.mock.calls[0][0].dir).not.toBe(dir);
+    expect(pushedFiles).toEqual([['README.md']]);
+    expect(octokit.rest.repos.update).toHaveBeenCalledWith({
+      owner: 'acme',
+      repo: 'orders',
+      description: 'Orders',
+    });
   });
 
-  it('reports an existing repository as a conflict and checks existence with repos.get', async () => {
+  it('pushes into an empty repository that carries its mark (a failed run), instead of refusing', async () => {
     const octokit = octokitMock();
-    octokit.rest.repos.createInOrg.mockRejectedValue(
-      Object.assign(new Error('exists'), { status: 422 }),
-    );
-    octokit.rest.repos.get.mockRejectedValueOnce(
-      Object.assign(new Error('nf'), { status: 404 }),
-    );
-    octokit.rest.repos.get.mockResolvedValueOnce({ data: {} });
-    const publisher = new GitHubServiceRepoPublisher(
-      accessWith(octokit),
-      mockServices.logger.mock(),
-    );
-    await expect(publisher.create(request)).rejects.toThrow(
-      /acme\/orders already exists on GitHub/,
-    );
+    octokit.rest.repos.createInOrg.mockRejectedValue(httpError(422));
+    octokit.rest.repos.get.mockResolvedValue({
+      data: { ...repoData, description: `Orders ${MARK}` },
+    });
+    octokit.rest.repos.listBranches.mockRejectedValue(httpError(409));
+    const publisher = publisherOn(octokit);
     expect(await publisher.exists(location)).toBe(false);
-    expect(await publisher.exists(location)).toBe(true);
+    await expect(publisher.create(request())).resolves.toMatchObject({
+      commitSha: 'c0ffee',
+    });
+    expect(push.mock.calls[0][0].remoteUrl).toBe(repoData.clone_url);
+    expect(octokit.rest.repos.listBranches).toHaveBeenCalledWith(
+      expect.objectContaining({ request: { retries: 0 } }),
+    );
+  });
+
+  it.each([
+    ['carries no mark', 'Orders', []],
+    [
+      "carries another repository's mark",
+      'Orders [Platform Portal: first push pending sig(service-repository:acme/billing)]',
+      [],
+    ],
+    ['has a branch', `Orders ${MARK}`, [{ name: 'main' }]],
+  ])(
+    'refuses a repository that %s, and checks existence the same way',
+    async (_name, description, branches) => {
+      const octokit = octokitMock();
+      octokit.rest.repos.createInOrg.mockRejectedValue(httpError(422));
+      octokit.rest.repos.get.mockResolvedValue({
+        data: { ...repoData, description },
+      });
+      octokit.rest.repos.listBranches.mockResolvedValue({ data: branches });
+      const publisher = publisherOn(octokit);
+      await expect(publisher.create(request())).rejects.toMatchObject({
+        name: 'ConflictError',
+        message:
+          'repoUrl: acme/orders already exists on GitHub; it is never overwritten',
+      });
+      expect(push).not.toHaveBeenCalled();
+      expect(await publisher.exists(location)).toBe(true);
+    },
+  );
+
+  it('reports a missing repository as free', async () => {
+    const octokit = octokitMock();
+    octokit.rest.repos.get.mockRejectedValue(httpError(404));
+    expect(await publisherOn(octokit).exists(location)).toBe(false);
+  });
+
+  it('says that a rerun completes the repository when the push fails', async () => {
+    const octokit = octokitMock();
+    octokit.rest.repos.createInOrg.mockResolvedValue({ data: repoData });
+    octokit.rest.repos.listBranches.mockResolvedValue({ data: [] });
+    push.mockRejectedValue(new Error('HTTP Error: 403 Forbidden'));
+    await expect(publisherOn(octokit).create(request())).rejects.toThrow(
+      "Pushing the first commit to acme/orders failed: HTTP Error: 403 Forbidden; the repository stays empty and marked as the portal's, so a rerun pushes into it",
+    );
+    expect(octokit.rest.repos.update).not.toHaveBeenCalled();
+  });
+
+  it('is a conflict when another run pushed the first commit meanwhile', async () => {
+    const octokit = octokitMock();
+    octokit.rest.repos.createInOrg.mockResolvedValue({ data: repoData });
+    octokit.rest.repos.listBranches.mockResolvedValue({
+      data: [{ name: 'main' }],
+    });
+    push.mockRejectedValue(new Error('Push rejected: not a fast-forward'));
+    await expect(publisherOn(octokit).create(request())).rejects.toMatchObject({
+      name: 'ConflictError',
+      message:
+        'repoUrl: acme/orders got its first commit from another run meanwhile; it is never overwritten',
+    });
   });
 
   it('finds the first workflow run once GitHub lists it', async () => {

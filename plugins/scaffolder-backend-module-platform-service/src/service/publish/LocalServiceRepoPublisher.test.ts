@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,6 +65,30 @@ describe('LocalServiceRepoPublisher (real git)', () => {
     const clone = join(dir, 'clone');
     execFileSync('git', ['clone', '--quiet', created.remoteUrl, clone]);
     expect(existsSync(join(clone, 'README.md'))).toBe(true);
+  });
+
+  it('removes the half-built folders of runs that died (process killed), not those being built', async () => {
+    const services = join(dir, 'services');
+    const leftover = (name: string, ageMinutes: number) => {
+      const path = join(services, name);
+      mkdirSync(join(path, 'objects'), { recursive: true });
+      writeFileSync(join(path, 'HEAD'), 'ref: refs/heads/main\n');
+      const time = new Date(Date.now() - ageMinutes * 60_000);
+      utimesSync(path, time, time);
+    };
+    leftover('.orders.git-k1lled', 90);
+    leftover('.billing.git-d1ed00', 60 * 24);
+    leftover('.orders.git-bu1ld1', 0); // a concurrent run is building it right now
+    mkdirSync(join(services, 'notes')); // not the publisher's
+
+    const publisher = new LocalServiceRepoPublisher(services);
+    expect(await publisher.exists(location)).toBe(false);
+    await publisher.create(request());
+    expect(readdirSync(services).sort()).toEqual([
+      '.orders.git-bu1ld1',
+      'notes',
+      'orders.git',
+    ]);
   });
 
   it('refuses to overwrite and leaves no half-built repository on failure', async () => {

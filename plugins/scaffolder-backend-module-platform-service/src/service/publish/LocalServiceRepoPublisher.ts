@@ -11,10 +11,16 @@ import {
 import { RepoLocation } from '../inputRules';
 import { CreateRepoRequest, CreatedRepo, ServiceRepoPublisher } from './types';
 
+/** `.<repo>.git-XXXXXX`: where a repository is built before it is moved into place. */
+const BUILD_FOLDER = /^\..+\.git-[A-Za-z0-9]{6}$/;
+/** Builds take seconds; a build folder this old belongs to a run whose process died. */
+const ABANDONED_AFTER_MS = 15 * 60_000;
+
 /**
  * The embedded default: one bare repository per service under `<dir>/<repo>.git`, built with git
  * plumbing in a temporary folder and moved into place at the end, so a failure leaves nothing
- * behind and an existing repository is never touched.
+ * behind and an existing repository is never touched. Only a killed process can leave its build
+ * folder; the next creation removes such folders once they are clearly abandoned.
  */
 export class LocalServiceRepoPublisher implements ServiceRepoPublisher {
   readonly kind = 'local' as const;
@@ -41,6 +47,7 @@ export class LocalServiceRepoPublisher implements ServiceRepoPublisher {
       );
     }
     await fs.mkdir(this.dir, { recursive: true });
+    await this.removeAbandonedBuilds();
     const building = await fs.mkdtemp(
       join(this.dir, `.${request.location.repo}.git-`),
     );
@@ -78,7 +85,7 @@ export class LocalServiceRepoPublisher implements ServiceRepoPublisher {
         message: request.commitMessage,
         author: request.author,
       });
-      await git(['update-ref', 'refs/heads/main', commit]);
+      await git(['update-ref', 'refs/heads/main', commit, '0'.repeat(40)]);
       await fs.writeFile(
         join(building, 'description'),
         `${request.description}\n`,
@@ -100,6 +107,20 @@ export class LocalServiceRepoPublisher implements ServiceRepoPublisher {
     } finally {
       rmSync(building, { recursive: true, force: true });
       rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+
+  /** Build folders of runs that died mid-way (not those of builds running now). */
+  private async removeAbandonedBuilds(): Promise<void> {
+    const now = Date.now();
+    for (const entry of await fs.readdir(this.dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || !BUILD_FOLDER.test(entry.name)) continue;
+      const path = join(this.dir, entry.name);
+      // Another creation may be removing it at the same moment.
+      const stat = await fs.stat(path).catch(() => undefined);
+      if (stat && now - stat.mtimeMs > ABANDONED_AFTER_MS) {
+        await fs.rm(path, { recursive: true, force: true });
+      }
     }
   }
 }

@@ -4,7 +4,11 @@ import { RepoLocation } from '../inputRules';
 export interface ServiceRepoPublisher {
   /** `github` or `local`, for logs and outputs. */
   readonly kind: 'github' | 'local';
-  /** True when the repository already exists (it is never overwritten). */
+  /**
+   * True when the name is taken (an existing repository is never overwritten). An empty
+   * repository left by a run of the portal that failed before its first push is not taken:
+   * `create` completes it.
+   */
   exists(location: RepoLocation): Promise<boolean>;
   create(request: CreateRepoRequest): Promise<CreatedRepo>;
   /** URL of the first GitHub Actions run of the new repository, when one shows up in time. */
