@@ -10,12 +10,27 @@ export interface Config {
        * @visibility secret
        */
       externalId?: string;
-      /** GitHub <org>/<repo> whose workflows may assume terraform-deploy. Defaults to platform.iac.repositoryUrl. */
+      /**
+       * GitHub <org>/<repo> whose workflows may assume terraform-plan (pull requests) and
+       * terraform-apply (main, the account's GitHub environment). Defaults to platform.iac.repositoryUrl.
+       */
       githubRepository?: string;
       /** ARN of an existing token.actions.githubusercontent.com OIDC provider (all accounts); empty creates one per account. */
       existingOidcProviderArn?: string;
-      /** Managed policy for what Terraform builds. Default arn:aws:iam::aws:policy/PowerUserAccess. */
+      /**
+       * Managed policy of terraform-apply: what Terraform builds. Default
+       * arn:aws:iam::aws:policy/PowerUserAccess. Its IAM guardrails (boundary, role path,
+       * protected roles, sts:AssumeRole) are explicit denies and hold whatever this allows.
+       */
       deployRoleManagedPolicyArn?: string;
+      /**
+       * The aws-account entities (names, default namespace) Terraform deploys into from the
+       * shared account: its terraform-plan / terraform-apply may assume theirs, and its
+       * terraform-apply trusts their GitHub environments (named after the entities). Nothing
+       * else; empty lets the shared account's roles assume no role. Bootstrap the shared account
+       * again after changing it.
+       */
+      workloadAccounts?: string[];
       /**
        * Role the portal assumes from `aws.mainAccount` in the target account to deploy the stack,
        * e.g. OrganizationAccountAccessRole. Unset: the credentials of `aws.accounts` are used.

@@ -219,7 +219,9 @@ describe('aws-account-bootstrap template on the real backend against moto_server
       expect(stack).toEqual({
         status: 'CREATE_COMPLETE',
         outputs: expect.objectContaining({
-          DeployRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/terraform-deploy`,
+          PlanRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/terraform-plan`,
+          ApplyRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/terraform-apply`,
+          PermissionsBoundaryArn: `arn:aws:iam::${ACCOUNT_ID}:policy/platform-bootstrap/platform-workload-boundary`,
           PortalReadOnlyRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/platform-portal-read`,
           StateBucketName: `tfstate-${ACCOUNT_ID}-${REGION}`,
         }),
@@ -234,18 +236,20 @@ describe('aws-account-bootstrap template on the real backend against moto_server
         account: 'shared-account',
         accountId: ACCOUNT_ID,
         outputs: {
-          DeployRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/terraform-deploy`,
+          ApplyRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/terraform-apply`,
         },
       });
       const entity = await eventually(
         () =>
           api('/api/catalog/entities/by-name/resource/default/shared-account'),
-        e => !!e.metadata.annotations['platform-portal.io/deploy-role-arn'],
+        e => !!e.metadata.annotations['platform-portal.io/apply-role-arn'],
         120_000,
       );
       expect(entity.metadata.annotations).toMatchObject({
         'aws.amazon.com/account-id': ACCOUNT_ID,
-        'platform-portal.io/deploy-role-arn': `arn:aws:iam::${ACCOUNT_ID}:role/terraform-deploy`,
+        'platform-portal.io/plan-role-arn': `arn:aws:iam::${ACCOUNT_ID}:role/terraform-plan`,
+        'platform-portal.io/apply-role-arn': `arn:aws:iam::${ACCOUNT_ID}:role/terraform-apply`,
+        'platform-portal.io/permissions-boundary-arn': `arn:aws:iam::${ACCOUNT_ID}:policy/platform-bootstrap/platform-workload-boundary`,
         'platform-portal.io/portal-read-role-arn': `arn:aws:iam::${ACCOUNT_ID}:role/platform-portal-read`,
         'platform-portal.io/state-bucket': `tfstate-${ACCOUNT_ID}-${REGION}`,
         'platform-portal.io/bootstrap-stack-id': record.stackId,
@@ -283,7 +287,6 @@ describe('aws-account-bootstrap template on the real backend against moto_server
         /Dry run: A real run would update stack platform-bootstrap/,
       );
       expect(result.steps.map((s: { id: string }) => s.id)).toEqual([
-        'cloudformation',
         'bootstrap',
         'record',
       ]);
@@ -330,7 +333,7 @@ describe('aws-account-bootstrap template on the real backend against moto_server
         status: 'CREATE_COMPLETE',
         region: REGION,
         outputs: {
-          DeployRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/terraform-deploy`,
+          ApplyRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/terraform-apply`,
         },
       });
       expect(stackOf(fleet).events.length).toBeGreaterThan(0);

@@ -1,9 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
 import { devRecord } from './__testUtils__/bareRepo';
 import {
+  APPLY_ROLE_ARN_ANNOTATION,
   BOOTSTRAP_RECORD_ANNOTATION,
   BOOTSTRAP_STACK_ID_ANNOTATION,
-  DEPLOY_ROLE_ARN_ANNOTATION,
+  LEGACY_DEPLOY_ROLE_ARN_ANNOTATION,
+  PERMISSIONS_BOUNDARY_ARN_ANNOTATION,
+  PLAN_ROLE_ARN_ANNOTATION,
   OIDC_PROVIDER_ARN_ANNOTATION,
   parseBootstrapRecord,
   PORTAL_READ_ROLE_ARN_ANNOTATION,
@@ -40,8 +43,12 @@ describe('bootstrap records', () => {
       'aws.amazon.com/region': 'eu-west-1',
       [BOOTSTRAP_STACK_ID_ANNOTATION]:
         'arn:aws:cloudformation:eu-west-1:000000000003:stack/platform-bootstrap/1',
-      [DEPLOY_ROLE_ARN_ANNOTATION]:
-        'arn:aws:iam::000000000003:role/terraform-deploy',
+      [PLAN_ROLE_ARN_ANNOTATION]:
+        'arn:aws:iam::000000000003:role/terraform-plan',
+      [APPLY_ROLE_ARN_ANNOTATION]:
+        'arn:aws:iam::000000000003:role/terraform-apply',
+      [PERMISSIONS_BOUNDARY_ARN_ANNOTATION]:
+        'arn:aws:iam::000000000003:policy/platform-bootstrap/platform-workload-boundary',
       [PORTAL_READ_ROLE_ARN_ANNOTATION]:
         'arn:aws:iam::000000000003:role/platform-portal-read',
       [OIDC_PROVIDER_ARN_ANNOTATION]:
@@ -51,6 +58,30 @@ describe('bootstrap records', () => {
     });
     expect(entity.metadata.annotations).not.toHaveProperty(
       STATE_BUCKET_ANNOTATION,
+    );
+  });
+
+  it('still reads a record from before the plan/apply split (one deploy role)', () => {
+    const data = JSON.parse(devRecord());
+    const { ApplyRoleArn, PlanRoleArn, PermissionsBoundaryArn, ...older } =
+      data.outputs;
+    data.outputs = {
+      ...older,
+      DeployRoleArn: 'arn:aws:iam::000000000003:role/terraform-deploy',
+    };
+    const entity = applyBootstrapRecord(
+      account('000000000003'),
+      parseBootstrapRecord(JSON.stringify(data), 'x'),
+      'x',
+    );
+    expect(entity.metadata.annotations).toMatchObject({
+      [LEGACY_DEPLOY_ROLE_ARN_ANNOTATION]:
+        'arn:aws:iam::000000000003:role/terraform-deploy',
+      [PORTAL_READ_ROLE_ARN_ANNOTATION]:
+        'arn:aws:iam::000000000003:role/platform-portal-read',
+    });
+    expect(entity.metadata.annotations).not.toHaveProperty(
+      APPLY_ROLE_ARN_ANNOTATION,
     );
   });
 
@@ -91,9 +122,9 @@ describe('bootstrap records', () => {
     [
       JSON.stringify({
         ...JSON.parse(devRecord()),
-        outputs: { DeployRoleArn: 3 },
+        outputs: { ApplyRoleArn: 3 },
       }),
-      /outputs.DeployRoleArn must be a string/,
+      /outputs.ApplyRoleArn must be a string/,
     ],
     [
       JSON.stringify({ ...JSON.parse(devRecord()), region: '' }),

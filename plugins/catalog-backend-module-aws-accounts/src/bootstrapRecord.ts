@@ -1,18 +1,22 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  APPLY_ROLE_ARN_ANNOTATION,
   AWS_ACCOUNT_ID_ANNOTATION,
   BOOTSTRAP_RECORD_ANNOTATION,
   BOOTSTRAP_STACK_ID_ANNOTATION,
   BootstrapRecord,
-  DEPLOY_ROLE_ARN_ANNOTATION,
+  LEGACY_DEPLOY_ROLE_ARN_ANNOTATION,
   OIDC_PROVIDER_ARN_ANNOTATION,
+  PERMISSIONS_BOUNDARY_ARN_ANNOTATION,
+  PLAN_ROLE_ARN_ANNOTATION,
   PORTAL_READ_ROLE_ARN_ANNOTATION,
   STATE_BUCKET_ANNOTATION,
 } from '@platform-portal/platform-common';
 import { isAwsAccountEntity } from './accountOverrides';
 
 /**
- * The entity with the record's ARNs as annotations. A record for another account id (a stale
+ * The entity with the record's ARNs as annotations (plan and apply roles, boundary, portal role,
+ * OIDC provider, state bucket). A record for another account id (a stale
  * file, or an entity pointed at a new account) is ignored rather than shown on the wrong account.
  */
 export function applyBootstrapRecord(
@@ -29,7 +33,12 @@ export function applyBootstrapRecord(
   }
   const values: Record<string, string | undefined> = {
     [BOOTSTRAP_STACK_ID_ANNOTATION]: record.stackId,
-    [DEPLOY_ROLE_ARN_ANNOTATION]: record.outputs.DeployRoleArn,
+    [PLAN_ROLE_ARN_ANNOTATION]: record.outputs.PlanRoleArn,
+    [APPLY_ROLE_ARN_ANNOTATION]: record.outputs.ApplyRoleArn,
+    [PERMISSIONS_BOUNDARY_ARN_ANNOTATION]:
+      record.outputs.PermissionsBoundaryArn,
+    // Records written before the plan/apply split name one deploy role.
+    [LEGACY_DEPLOY_ROLE_ARN_ANNOTATION]: record.outputs.DeployRoleArn,
     [PORTAL_READ_ROLE_ARN_ANNOTATION]: record.outputs.PortalReadOnlyRoleArn,
     [OIDC_PROVIDER_ARN_ANNOTATION]: record.outputs.OidcProviderArn,
     [STATE_BUCKET_ANNOTATION]: record.outputs.StateBucketName,

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { DEPLOY_ROLE_ARN_ANNOTATION } from '@platform-portal/platform-common';
+import { APPLY_ROLE_ARN_ANNOTATION } from '@platform-portal/platform-common';
 import { LocalInfrastructureRepository } from '@platform-portal/platform-node';
 import { mockInfrastructureRepository } from '@platform-portal/platform-node/testUtils';
 import { bareRepoWith, devRecord } from './__testUtils__/bareRepo';
@@ -66,8 +66,8 @@ describe('AwsAccountBootstrapProcessor', () => {
       mockServices.logger.mock(),
     );
     const result = await processor.preProcessEntity(entity);
-    expect(result.metadata.annotations?.[DEPLOY_ROLE_ARN_ANNOTATION]).toBe(
-      'arn:aws:iam::000000000003:role/terraform-deploy',
+    expect(result.metadata.annotations?.[APPLY_ROLE_ARN_ANNOTATION]).toBe(
+      'arn:aws:iam::000000000003:role/terraform-apply',
     );
   });
 

@@ -6,7 +6,7 @@ import { catalogModuleAwsAccounts } from './module';
 import {
   AWS_ACCOUNT_ID_ANNOTATION,
   AWS_REGION_ANNOTATION,
-  DEPLOY_ROLE_ARN_ANNOTATION,
+  APPLY_ROLE_ARN_ANNOTATION,
 } from '@platform-portal/platform-common';
 import { bareRepoWith, devRecord } from './__testUtils__/bareRepo';
 
@@ -70,11 +70,11 @@ describe('catalogModuleAwsAccounts', () => {
     expect(dev.metadata.annotations[AWS_ACCOUNT_ID_ANNOTATION]).toBe(
       '000000000003',
     );
-    expect(dev.metadata.annotations[DEPLOY_ROLE_ARN_ANNOTATION]).toBe(
-      'arn:aws:iam::000000000003:role/terraform-deploy',
+    expect(dev.metadata.annotations[APPLY_ROLE_ARN_ANNOTATION]).toBe(
+      'arn:aws:iam::000000000003:role/terraform-apply',
     );
     expect(prod.metadata.annotations).not.toHaveProperty(
-      DEPLOY_ROLE_ARN_ANNOTATION,
+      APPLY_ROLE_ARN_ANNOTATION,
     );
   });
 });

@@ -40,11 +40,29 @@ export const AWS_NAME_ANNOTATION = 'platform-portal.io/aws-name';
 
 /** Role an aws-account plays: shared (holds Terraform state), workload or management. */
 export const ACCOUNT_ROLE_ANNOTATION = 'platform-portal.io/account-role';
+/**
+ * `"true"` on the aws-accounts named in `platform.iac.productionAccounts` (set by the aws-accounts
+ * catalog module, never taken from a catalog file), so the forms can show which accounts take
+ * prod environments; the scaffolder actions check the config themselves.
+ */
+export const PRODUCTION_ACCOUNT_ANNOTATION =
+  'platform-portal.io/production-account';
 /** ARN of the account's `platform-bootstrap` stack, from its bootstrap record. */
 export const BOOTSTRAP_STACK_ID_ANNOTATION =
   'platform-portal.io/bootstrap-stack-id';
-/** ARN of the role GitHub Actions assumes to run Terraform in the account. */
-export const DEPLOY_ROLE_ARN_ANNOTATION = 'platform-portal.io/deploy-role-arn';
+/** ARN of `terraform-plan`, the read-only role pull-request runs assume for terraform plan. */
+export const PLAN_ROLE_ARN_ANNOTATION = 'platform-portal.io/plan-role-arn';
+/** ARN of `terraform-apply`, the role main and the account's GitHub environment assume. */
+export const APPLY_ROLE_ARN_ANNOTATION = 'platform-portal.io/apply-role-arn';
+/** ARN of the permissions boundary every role `terraform-apply` creates must carry. */
+export const PERMISSIONS_BOUNDARY_ARN_ANNOTATION =
+  'platform-portal.io/permissions-boundary-arn';
+/**
+ * ARN of the single `terraform-deploy` role of records written before the plan/apply split; read
+ * from old records only, never written for a new bootstrap.
+ */
+export const LEGACY_DEPLOY_ROLE_ARN_ANNOTATION =
+  'platform-portal.io/deploy-role-arn';
 /** ARN of the read-only role the portal assumes in the account. */
 export const PORTAL_READ_ROLE_ARN_ANNOTATION =
   'platform-portal.io/portal-read-role-arn';
@@ -59,6 +77,9 @@ export const BOOTSTRAP_RECORD_ANNOTATION =
 
 // AWS tag keys in the same namespace, on what the portal creates in AWS.
 
+/** Stack tag holding the sha256 of the bundled template the stack was made from. */
+export const BOOTSTRAP_TEMPLATE_SHA256_TAG =
+  'platform-portal.io/bootstrap-template-sha256';
 /** Stack tag holding a digest of template and parameters (NoEcho values included). */
 export const BOOTSTRAP_FINGERPRINT_TAG =
   'platform-portal.io/bootstrap-fingerprint';

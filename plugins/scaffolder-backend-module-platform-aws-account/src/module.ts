@@ -13,7 +13,9 @@ import {
 } from '@platform-portal/platform-node';
 import { createAwsBootstrapAccountAction } from './actions/awsBootstrapAccount';
 import { createAwsRecordBootstrapAction } from './actions/awsRecordBootstrap';
+import { loadBundledTemplate } from './bootstrap/bundledTemplate';
 import { cloudFormationClients } from './bootstrap/cloudFormationClient';
+import { readWorkloadAccounts } from './bootstrap/workloadAccountsConfig';
 
 /**
  * The aws-account-bootstrap template's actions: deploy the bootstrap stack into an account, then
@@ -41,6 +43,8 @@ export const scaffolderModulePlatformAwsAccount = createBackendModule({
         awsCredentials,
       }) {
         const bootstrap = readBootstrapConfig(config);
+        // Read and digested once: the only template the bootstrap action deploys.
+        const template = await loadBundledTemplate();
         const platformTeam =
           config.getOptionalString('platform.permissions.platformTeam') ??
           DEFAULT_PLATFORM_TEAM_REF;
@@ -51,6 +55,8 @@ export const scaffolderModulePlatformAwsAccount = createBackendModule({
             platformTeam,
             iac: readIacConfig(config),
             bootstrap,
+            workloadAccounts: readWorkloadAccounts(config),
+            template,
             cloudFormation: cloudFormationClients(awsCredentials, bootstrap),
           }),
           createAwsRecordBootstrapAction({

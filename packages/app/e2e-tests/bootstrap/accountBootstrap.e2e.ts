@@ -22,7 +22,8 @@ const TEMPLATE_TITLE = 'AWS account bootstrap';
 const ACCOUNT_ID = '123456789012';
 const REGION = 'eu-west-1';
 const SHARED = 'resource:default/shared-account';
-const DEPLOY_ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/terraform-deploy`;
+const PLAN_ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/terraform-plan`;
+const APPLY_ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/terraform-apply`;
 const READ_ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/platform-portal-read`;
 const STATE_BUCKET = `tfstate-${ACCOUNT_ID}-${REGION}`;
 
@@ -164,7 +165,8 @@ test('alice bootstraps the shared account on moto: created, then a no-op, then c
     /platform-bootstrap AWS::CloudFormation::Stack CREATE_COMPLETE/,
   );
   const firstOutput = stackOutput(page);
-  await expect(firstOutput).toContainText(DEPLOY_ROLE);
+  await expect(firstOutput).toContainText(PLAN_ROLE);
+  await expect(firstOutput).toContainText(APPLY_ROLE);
   await expect(firstOutput).toContainText(READ_ROLE);
   await expect(firstOutput).toContainText(STATE_BUCKET);
   // The log the task page shows once the task has finished.
@@ -194,7 +196,7 @@ test('alice bootstraps the shared account on moto: created, then a no-op, then c
   expect(second.log).toMatch(
     /accounts\/shared-account\.json on the base branch of .* is up to date: nothing to commit/,
   );
-  await expect(stackOutput(page)).toContainText(DEPLOY_ROLE);
+  await expect(stackOutput(page)).toContainText(APPLY_ROLE);
   await expect(
     page.getByText(/with this template and these parameters: nothing to do/),
   ).toBeVisible();
@@ -215,7 +217,8 @@ test('alice bootstraps the shared account on moto: created, then a no-op, then c
     )
     .toMatchObject({
       'aws.amazon.com/account-id': ACCOUNT_ID,
-      'platform-portal.io/deploy-role-arn': DEPLOY_ROLE,
+      'platform-portal.io/plan-role-arn': PLAN_ROLE,
+      'platform-portal.io/apply-role-arn': APPLY_ROLE,
       'platform-portal.io/portal-read-role-arn': READ_ROLE,
       'platform-portal.io/state-bucket': STATE_BUCKET,
       'platform-portal.io/bootstrap-stack-id': expect.stringContaining(
@@ -233,7 +236,8 @@ test('alice bootstraps the shared account on moto: created, then a no-op, then c
     });
   }).toPass({ timeout: 180_000, intervals: [2_000, 5_000] });
   await expect(card.getByText('Sample fleet')).toHaveCount(0);
-  await expect(card).toContainText(DEPLOY_ROLE);
+  await expect(card).toContainText(PLAN_ROLE);
+  await expect(card).toContainText(APPLY_ROLE);
   await expect(card).toContainText(READ_ROLE);
   await expect(card).toContainText(STATE_BUCKET);
   await expect(card).toContainText(REGION);

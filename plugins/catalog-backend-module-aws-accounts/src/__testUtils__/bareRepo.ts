@@ -29,8 +29,10 @@ export const devRecord = (accountId = '000000000003') =>
     stackName: 'platform-bootstrap',
     stackId: `arn:aws:cloudformation:eu-west-1:${accountId}:stack/platform-bootstrap/1`,
     outputs: {
-      DeployRoleArn: `arn:aws:iam::${accountId}:role/terraform-deploy`,
+      ApplyRoleArn: `arn:aws:iam::${accountId}:role/terraform-apply`,
       OidcProviderArn: `arn:aws:iam::${accountId}:oidc-provider/token.actions.githubusercontent.com`,
+      PermissionsBoundaryArn: `arn:aws:iam::${accountId}:policy/platform-bootstrap/platform-workload-boundary`,
+      PlanRoleArn: `arn:aws:iam::${accountId}:role/terraform-plan`,
       PortalReadOnlyRoleArn: `arn:aws:iam::${accountId}:role/platform-portal-read`,
     },
   });

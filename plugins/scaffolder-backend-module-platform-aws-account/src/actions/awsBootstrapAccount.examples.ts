@@ -4,15 +4,9 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'Fetch the CloudFormation template, then bootstrap the dev account (stack platform-bootstrap)',
+      'Bootstrap the dev account with the bundled template (stack platform-bootstrap); its role and the state account come from config',
     example: yaml.stringify({
       steps: [
-        {
-          id: 'cloudformation',
-          action: 'fetch:plain',
-          name: 'Fetch the CloudFormation template',
-          input: { url: './cloudformation', targetPath: 'cloudformation' },
-        },
         {
           id: 'bootstrap',
           action: 'platform:aws:bootstrap-account',
@@ -33,7 +27,6 @@ export const examples: TemplateExample[] = [
           name: 'Create or update the stack',
           input: {
             account: 'resource:default/shared-account',
-            accountRole: 'shared',
             repository: 'acme/infrastructure',
             existingOidcProviderArn:
               'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',

@@ -7,7 +7,7 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { Config } from '@backstage/config';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { AwsStub } from 'aws-sdk-client-mock';
-import { cpSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -16,8 +16,16 @@ import {
   bootstrapConfig,
   bootstrapPermissions,
   platformMember,
-  TEMPLATE_DIR,
 } from '../bootstrap/__testUtils__/bootstrapFixtures';
+import {
+  TEMPLATE_FILE,
+  templateText,
+} from '../bootstrap/__testUtils__/repositoryTemplate';
+import {
+  BundledTemplate,
+  loadBundledTemplate,
+} from '../bootstrap/bundledTemplate';
+import { readWorkloadAccounts } from '../bootstrap/workloadAccountsConfig';
 import {
   awsError,
   fakeCloudFormation,
@@ -31,12 +39,18 @@ import { createAwsBootstrapAccountAction } from './awsBootstrapAccount';
 describe('platform:aws:bootstrap-account', () => {
   const workspace = createMockDirectory();
   let mock: AwsStub<any, any, any> | undefined;
+  let bundled: BundledTemplate;
+  beforeAll(async () => {
+    bundled = await loadBundledTemplate(TEMPLATE_FILE);
+  });
   beforeEach(() => {
     workspace.clear();
-    // As the template's fetch:plain step leaves it.
-    cpSync(TEMPLATE_DIR, join(workspace.path, 'cloudformation'), {
-      recursive: true,
-    });
+    // What an earlier step of a hostile template could leave in the workspace: never deployed.
+    mkdirSync(join(workspace.path, 'cloudformation'));
+    writeFileSync(
+      join(workspace.path, 'cloudformation/platform-bootstrap.yaml'),
+      'Resources:\n  Backdoor:\n    Type: AWS::IAM::User\n',
+    );
   });
   afterEach(() => mock?.restore());
 
@@ -47,16 +61,21 @@ describe('platform:aws:bootstrap-account', () => {
       config?: Config;
       isDryRun?: boolean;
       cfn?: Parameters<typeof fakeCloudFormation>[0];
+      catalog?: ReturnType<typeof accountsCatalog>;
+      template?: BundledTemplate;
     } = {},
   ) {
     const fake = fakeCloudFormation(opts.cfn ?? {});
     mock = fake.mock;
+    const config = opts.config ?? bootstrapConfig();
     const action = createAwsBootstrapAccountAction({
-      catalog: accountsCatalog(),
+      catalog: opts.catalog ?? accountsCatalog(),
       permissions: bootstrapPermissions(opts.member ?? true),
       platformTeam: 'group:default/platform-team',
-      iac: readIacConfig(opts.config ?? bootstrapConfig()),
-      bootstrap: readBootstrapConfig(opts.config ?? bootstrapConfig()),
+      iac: readIacConfig(config),
+      bootstrap: readBootstrapConfig(config),
+      workloadAccounts: readWorkloadAccounts(config),
+      template: opts.template ?? bundled,
       cloudFormation: async () => fake.client,
     });
     const ctx = {
@@ -102,20 +121,27 @@ describe('platform:aws:bootstrap-account', () => {
     expect(cfn.calls()).toHaveLength(0);
   });
 
-  it('creates the stack of a workload account from the workspace template', async () => {
+  it('creates the stack of a workload account from the bundled template, never the workspace copy', async () => {
     const { done, outputs, logs, cfn } = await run({
       account: 'resource:default/dev-account',
     });
     await done;
     const create = cfn.commandCalls(CreateStackCommand)[0].args[0].input;
     expect(create.StackName).toBe('platform-bootstrap');
-    expect(create.TemplateBody).toContain('Platform Portal account bootstrap');
+    expect(create.TemplateBody).toBe(templateText);
+    expect(create.Tags).toContainEqual({
+      Key: 'platform-portal.io/bootstrap-template-sha256',
+      Value: bundled.sha256,
+    });
     expect(parametersOf(cfn)).toMatchObject({
       AccountRole: 'workload',
       GitHubOrg: 'acme',
       GitHubRepo: 'infrastructure',
       StateAccountId: '000000000002',
       StateBucketName: '',
+      WorkloadAccountIds: '',
+      ApplyEnvironmentSubjects:
+        'repo:acme/infrastructure:environment:dev-account',
     });
     expect(outputs).toMatchObject({
       stackName: 'platform-bootstrap',
@@ -124,55 +150,80 @@ describe('platform:aws:bootstrap-account', () => {
       operation: 'create',
       accountId: '000000000003',
       region: 'eu-west-1',
+      templateSha256: bundled.sha256,
       outputs: {
-        DeployRoleArn: 'arn:aws:iam::000000000003:role/terraform-deploy',
+        ApplyRoleArn: 'arn:aws:iam::000000000003:role/terraform-apply',
       },
     });
     expect(logs.join('\n')).toMatch(
-      /shared account shared-account \(000000000002\) may assume its deploy role/,
+      /the state account shared-account \(000000000002, platform\.iac\.stateAccount\) may assume its terraform-plan and terraform-apply/,
+    );
+    expect(logs).toContain(
+      `Template: the bundled platform-bootstrap.yaml, sha256 ${bundled.sha256}`,
     );
   });
 
-  it('gives the shared account the state bucket named like the environments expect', async () => {
-    const { done, cfn } = await run({
-      account: 'resource:default/shared-account',
-    });
+  it('gives the shared account the state bucket and reach into the configured accounts only', async () => {
+    const { done, cfn } = await run(
+      { account: 'resource:default/shared-account' },
+      { config: bootstrapConfig({ workloadAccounts: ['dev-account'] }) },
+    );
     await done;
     expect(parametersOf(cfn)).toMatchObject({
       AccountRole: 'shared',
       StateAccountId: '',
       StateBucketName: 'tfstate-000000000002-eu-west-1',
+      WorkloadAccountIds: '000000000003',
+      ApplyEnvironmentSubjects:
+        'repo:acme/infrastructure:environment:shared-account,repo:acme/infrastructure:environment:dev-account',
     });
   });
 
-  it('falls back to platform.iac.stateAccount (default shared-account) when no account is annotated shared', async () => {
-    const fake = fakeCloudFormation({});
-    mock = fake.mock;
-    const action = createAwsBootstrapAccountAction({
-      catalog: catalogServiceMock({
+  describe('takes the state account from platform.iac.stateAccount only', () => {
+    // A user-registered entity claiming to be the state account, with the user's own account id.
+    const withRogue = () =>
+      catalogServiceMock({
         entities: [
           awsAccount('shared-account', '000000000002'),
           awsAccount('dev-account', '000000000003'),
+          awsAccount('rogue-shared', '000000000666', 'shared'),
         ],
-      }),
-      permissions: bootstrapPermissions(true),
-      platformTeam: 'group:default/platform-team',
-      iac: readIacConfig(bootstrapConfig()),
-      bootstrap: readBootstrapConfig(bootstrapConfig()),
-      cloudFormation: async () => fake.client,
+      });
+
+    it('ignores an entity annotated shared: the workload still trusts the configured account', async () => {
+      const { done, cfn } = await run(
+        { account: 'resource:default/dev-account' },
+        { catalog: withRogue() },
+      );
+      await done;
+      expect(parametersOf(cfn)).toMatchObject({
+        AccountRole: 'workload',
+        StateAccountId: '000000000002',
+      });
     });
-    const ctx = {
-      ...createMockActionContext({
-        input: { account: 'resource:default/shared-account' },
-        workspacePath: workspace.path,
-      }),
-      getInitiatorCredentials: async () => platformMember(),
-    };
-    await action.handler(ctx as any);
-    expect(parametersOf(fake.mock)).toMatchObject({
-      AccountRole: 'shared',
-      StateBucketName: 'tfstate-000000000002-eu-west-1',
+
+    it('refuses to give that entity a state bucket, naming the annotation and the config key', async () => {
+      const { done, cfn } = await run(
+        { account: 'resource:default/rogue-shared' },
+        { catalog: withRogue() },
+      );
+      await expect(done).rejects.toThrow(
+        "account: resource:default/rogue-shared has platform-portal.io/account-role 'shared', but only platform.iac.stateAccount ('shared-account', 000000000002) holds Terraform state",
+      );
+      await expect(done).rejects.toMatchObject({ name: 'InputError' });
+      expect(cfn.calls()).toHaveLength(0);
     });
+  });
+
+  it('refuses a template whose digest no longer matches the one taken at start-up', async () => {
+    const { done, cfn } = await run(
+      { account: 'resource:default/dev-account' },
+      { template: { ...bundled, body: `${bundled.body}# changed\n` } },
+    );
+    await expect(done).rejects.toThrow(
+      /The bootstrap template to deploy has sha256 [0-9a-f]{64}, not [0-9a-f]{64} of the bundled .*platform-bootstrap\.yaml; refusing to deploy it/,
+    );
+    expect(cfn.calls()).toHaveLength(0);
   });
 
   it('reports an unchanged stack as success with changed false', async () => {
@@ -198,10 +249,10 @@ describe('platform:aws:bootstrap-account', () => {
           create: {
             events: [
               {
-                resource: 'DeployRole',
+                resource: 'TerraformApplyRole',
                 type: 'AWS::IAM::Role',
                 status: 'CREATE_FAILED',
-                reason: 'Role terraform-deploy already exists',
+                reason: 'Role terraform-apply already exists',
               },
             ],
             final: 'ROLLBACK_COMPLETE',
@@ -210,7 +261,7 @@ describe('platform:aws:bootstrap-account', () => {
       },
     );
     await expect(done).rejects.toThrow(
-      /ROLLBACK_COMPLETE\. Failing resource: DeployRole \(AWS::IAM::Role\) CREATE_FAILED: Role terraform-deploy already exists/,
+      /ROLLBACK_COMPLETE\. Failing resource: TerraformApplyRole \(AWS::IAM::Role\) CREATE_FAILED: Role terraform-apply already exists/,
     );
   });
 
@@ -223,7 +274,11 @@ describe('platform:aws:bootstrap-account', () => {
           changeSet: {
             status: 'CREATE_COMPLETE',
             changes: [
-              { action: 'Add', id: 'DeployRole', type: 'AWS::IAM::Role' },
+              {
+                action: 'Add',
+                id: 'TerraformApplyRole',
+                type: 'AWS::IAM::Role',
+              },
             ],
           },
         },
@@ -238,27 +293,15 @@ describe('platform:aws:bootstrap-account', () => {
       changes: [
         {
           action: 'Add',
-          logicalResourceId: 'DeployRole',
+          logicalResourceId: 'TerraformApplyRole',
           resourceType: 'AWS::IAM::Role',
         },
       ],
     });
-    expect(logs).toContain('  Add DeployRole (AWS::IAM::Role)');
+    expect(logs).toContain('  Add TerraformApplyRole (AWS::IAM::Role)');
   });
 
   it.each([
-    [
-      { templatePath: '../../etc/passwd.yaml' },
-      /templatePath '..\/..\/etc\/passwd.yaml' must stay inside the task workspace/,
-    ],
-    [
-      { templatePath: 'cloudformation/missing.yaml' },
-      /templatePath: 'cloudformation\/missing.yaml' is not in the workspace/,
-    ],
-    [
-      { templatePath: 'cloudformation/platform-bootstrap.sh' },
-      /templatePath must name a .yaml/,
-    ],
     [{ stackName: 'platform bootstrap' }, /stackName must start with a letter/],
     [
       { account: 'resource:default/nope' },
@@ -284,6 +327,19 @@ describe('platform:aws:bootstrap-account', () => {
       expect(cfn.calls()).toHaveLength(0);
     },
   );
+
+  it('names the config key of an account it cannot resolve', async () => {
+    const { done, cfn } = await run(
+      { account: 'resource:default/shared-account' },
+      {
+        config: bootstrapConfig({ workloadAccounts: ['dev-account', 'nope'] }),
+      },
+    );
+    await expect(done).rejects.toThrow(
+      "platform.bootstrap.workloadAccounts[1]: 'resource:default/nope' is not an aws-account resource in the catalog",
+    );
+    expect(cfn.calls()).toHaveLength(0);
+  });
 
   it('names the missing config key', async () => {
     const { done, cfn } = await run(

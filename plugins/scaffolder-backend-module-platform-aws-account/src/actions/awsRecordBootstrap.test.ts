@@ -24,7 +24,8 @@ const input = {
   outputs: {
     PortalReadOnlyRoleArn:
       'arn:aws:iam::000000000003:role/platform-portal-read',
-    DeployRoleArn: 'arn:aws:iam::000000000003:role/terraform-deploy',
+    PlanRoleArn: 'arn:aws:iam::000000000003:role/terraform-plan',
+    ApplyRoleArn: 'arn:aws:iam::000000000003:role/terraform-apply',
     OidcProviderArn:
       'arn:aws:iam::000000000003:oidc-provider/token.actions.githubusercontent.com',
   },
@@ -103,8 +104,8 @@ describe('platform:aws:record-bootstrap', () => {
       const head = git('rev-parse', 'main');
       expect(
         JSON.parse(git('show', 'main:accounts/dev-account.json')).outputs
-          .DeployRoleArn,
-      ).toBe('arn:aws:iam::000000000003:role/terraform-deploy');
+          .ApplyRoleArn,
+      ).toBe('arn:aws:iam::000000000003:role/terraform-apply');
       const second = await run(repository);
       expect(second.outputs.changed).toBe(false);
       expect(git('rev-parse', 'main')).toBe(head);
@@ -129,8 +130,8 @@ describe('platform:aws:record-bootstrap', () => {
       /stackId belongs to account 000000000005, not to dev-account \(000000000003\)/,
     ],
     [
-      { outputs: { DeployRoleArn: 'x' } },
-      /outputs must hold DeployRoleArn and PortalReadOnlyRoleArn/,
+      { outputs: { DeployRoleArn: 'x', PortalReadOnlyRoleArn: 'y' } },
+      /outputs must hold PlanRoleArn, ApplyRoleArn, PortalReadOnlyRoleArn .*; missing PlanRoleArn, ApplyRoleArn/,
     ],
   ])(
     'refuses %o naming the field, publishing nothing',

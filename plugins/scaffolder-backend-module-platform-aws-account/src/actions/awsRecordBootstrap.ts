@@ -10,12 +10,20 @@ import {
 import {
   InfrastructureRepository,
   resolveAccount,
+  withExpectedRefusals,
 } from '@platform-portal/platform-node';
 import { authorizeAccountBootstrap } from '../bootstrap/authorizeAccountBootstrap';
 import { BOOTSTRAP_STACK_NAME } from '../bootstrap/stackParameters';
 import { examples } from './awsRecordBootstrap.examples';
 
 export const AWS_RECORD_BOOTSTRAP_ACTION_ID = 'platform:aws:record-bootstrap';
+
+/** What every bootstrap stack outputs (the shared account adds its state bucket). */
+const REQUIRED_OUTPUTS = [
+  'PlanRoleArn',
+  'ApplyRoleArn',
+  'PortalReadOnlyRoleArn',
+] as const;
 
 const STACK_ARN =
   /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:(\d{12}):stack\/[A-Za-z][A-Za-z0-9-]*\/[\w-]+$/;
@@ -33,130 +41,136 @@ export function createAwsRecordBootstrapAction(options: {
   repository: InfrastructureRepository;
 }) {
   const { catalog, permissions, platformTeam, repository } = options;
-  return createTemplateAction({
-    id: AWS_RECORD_BOOTSTRAP_ACTION_ID,
-    description:
-      "Commits a bootstrapped account's stack outputs to accounts/<name>.json in the infrastructure repository (pull request from bootstrap/<name> on GitHub, a commit on the base branch of the local repository); the catalog shows them on the account entity. Platform team only.",
-    examples,
-    supportsDryRun: true,
-    schema: {
-      input: {
-        account: z =>
-          z.string().describe('Entity ref of the aws-account resource'),
-        stackId: z => z.string().describe('ARN of the bootstrap stack'),
-        stackName: z => z.string().optional().describe('Stack name'),
-        region: z => z.string().describe('Region of the stack'),
-        outputs: z =>
-          z
-            .record(z.string(), z.string())
-            .describe(
-              'Stack outputs (DeployRoleArn, PortalReadOnlyRoleArn, ...)',
-            ),
-      },
-      output: {
-        path: z => z.string(),
-        changed: z => z.boolean(),
-        target: z => z.string(),
-        branch: z => z.string().optional(),
-        commitSha: z => z.string().optional(),
-        pullRequestUrl: z => z.string().optional(),
-      },
-    },
-    async handler(ctx) {
-      const input = ctx.input;
-      const credentials = await ctx.getInitiatorCredentials();
-      await authorizeAccountBootstrap(permissions, credentials, platformTeam);
-      const account = await resolveAccount(
-        catalog,
-        credentials,
-        input.account,
-        'account',
-      );
-      const stackAccount = input.stackId.match(STACK_ARN)?.[1];
-      if (!stackAccount) {
-        throw new InputError(
-          `stackId must be a CloudFormation stack ARN, got '${input.stackId}'`,
-        );
-      }
-      if (stackAccount !== account.accountId) {
-        throw new InputError(
-          `stackId belongs to account ${stackAccount}, not to ${account.name} (${account.accountId})`,
-        );
-      }
-      if (
-        !input.outputs.DeployRoleArn ||
-        !input.outputs.PortalReadOnlyRoleArn
-      ) {
-        throw new InputError(
-          'outputs must hold DeployRoleArn and PortalReadOnlyRoleArn (the outputs of platform:aws:bootstrap-account)',
-        );
-      }
-
-      const path = bootstrapRecordPath(account.name);
-      const content = renderBootstrapRecord({
-        account: account.name,
-        accountId: account.accountId,
-        region: input.region,
-        stackName: input.stackName ?? BOOTSTRAP_STACK_NAME,
-        stackId: input.stackId,
-        outputs: input.outputs,
-      });
-      ctx.output('path', path);
-      ctx.output('target', repository.target);
-      if ((await repository.readFile(path)) === content) {
-        ctx.logger.info(
-          `${path} on the base branch of ${repository.target} is up to date: nothing to commit`,
-        );
-        ctx.output('changed', false);
-        return;
-      }
-      // A local repository has no review step and the stack exists already: the record goes
-      // straight to the base branch. On GitHub it is a pull request like every other change.
-      const branch =
-        repository.kind === 'local'
-          ? repository.baseBranch
-          : `bootstrap/${account.name}`;
-      if (ctx.isDryRun) {
-        ctx.logger.info(
-          `Dry run: would commit ${path} to ${branch} of ${repository.target}`,
-        );
-        ctx.output('changed', true);
-        ctx.output('branch', branch);
-        return;
-      }
-      const result = await repository.proposeChange({
-        branch,
-        files: { [path]: content },
-        commitMessage: `Record the bootstrap of AWS account ${account.name}`,
-        pullRequest: {
-          title: `Record the bootstrap of AWS account ${account.name}`,
-          body: `Stack \`${
-            input.stackId
-          }\` outputs, recorded by the Platform Portal so the catalog shows them on ${stringifyEntityRef(
-            account.entity,
-          )}.`,
+  return withExpectedRefusals(
+    createTemplateAction({
+      id: AWS_RECORD_BOOTSTRAP_ACTION_ID,
+      description:
+        "Commits a bootstrapped account's stack outputs to accounts/<name>.json in the infrastructure repository (pull request from bootstrap/<name> on GitHub, a commit on the base branch of the local repository); the catalog shows them on the account entity. Platform team only.",
+      examples,
+      supportsDryRun: true,
+      schema: {
+        input: {
+          account: z =>
+            z.string().describe('Entity ref of the aws-account resource'),
+          stackId: z => z.string().describe('ARN of the bootstrap stack'),
+          stackName: z => z.string().optional().describe('Stack name'),
+          region: z => z.string().describe('Region of the stack'),
+          outputs: z =>
+            z
+              .record(z.string(), z.string())
+              .describe(
+                'Stack outputs (PlanRoleArn, ApplyRoleArn, PortalReadOnlyRoleArn, ...)',
+              ),
         },
-      });
-      ctx.logger.info(
-        `Committed ${path} as ${result.commitSha} on ${branch} of ${
-          result.target
-        }${
-          result.pullRequestUrl ? `; pull request ${result.pullRequestUrl}` : ''
-        }`,
-      );
-      // Best effort: the catalog also picks the record up on its next processing round.
-      await catalog
-        .refreshEntity(stringifyEntityRef(account.entity), { credentials })
-        .catch(error =>
-          ctx.logger.warn(
-            `Could not ask the catalog to refresh ${account.name}: ${error}`,
-          ),
+        output: {
+          path: z => z.string(),
+          changed: z => z.boolean(),
+          target: z => z.string(),
+          branch: z => z.string().optional(),
+          commitSha: z => z.string().optional(),
+          pullRequestUrl: z => z.string().optional(),
+        },
+      },
+      async handler(ctx) {
+        const input = ctx.input;
+        const credentials = await ctx.getInitiatorCredentials();
+        await authorizeAccountBootstrap(permissions, credentials, platformTeam);
+        const account = await resolveAccount(
+          catalog,
+          credentials,
+          input.account,
+          'account',
         );
-      ctx.output('changed', true);
-      ctx.output('branch', result.branch);
-      ctx.output('commitSha', result.commitSha);
-      if (result.pullRequestUrl)
-        ctx.output('pullRequestUrl', result.pullRequestUrl);
-    },
-  });
+        const stackAccount = input.stackId.match(STACK_ARN)?.[1];
+        if (!stackAccount) {
+          throw new InputError(
+            `stackId must be a CloudFormation stack ARN, got '${input.stackId}'`,
+          );
+        }
+        if (stackAccount !== account.accountId) {
+          throw new InputError(
+            `stackId belongs to account ${stackAccount}, not to ${account.name} (${account.accountId})`,
+          );
+        }
+        const missing = REQUIRED_OUTPUTS.filter(key => !input.outputs[key]);
+        if (missing.length > 0) {
+          throw new InputError(
+            `outputs must hold ${REQUIRED_OUTPUTS.join(
+              ', ',
+            )} (the outputs of platform:aws:bootstrap-account); missing ${missing.join(
+              ', ',
+            )}`,
+          );
+        }
+
+        const path = bootstrapRecordPath(account.name);
+        const content = renderBootstrapRecord({
+          account: account.name,
+          accountId: account.accountId,
+          region: input.region,
+          stackName: input.stackName ?? BOOTSTRAP_STACK_NAME,
+          stackId: input.stackId,
+          outputs: input.outputs,
+        });
+        ctx.output('path', path);
+        ctx.output('target', repository.target);
+        if ((await repository.readFile(path)) === content) {
+          ctx.logger.info(
+            `${path} on the base branch of ${repository.target} is up to date: nothing to commit`,
+          );
+          ctx.output('changed', false);
+          return;
+        }
+        // A local repository has no review step and the stack exists already: the record goes
+        // straight to the base branch. On GitHub it is a pull request like every other change.
+        const branch =
+          repository.kind === 'local'
+            ? repository.baseBranch
+            : `bootstrap/${account.name}`;
+        if (ctx.isDryRun) {
+          ctx.logger.info(
+            `Dry run: would commit ${path} to ${branch} of ${repository.target}`,
+          );
+          ctx.output('changed', true);
+          ctx.output('branch', branch);
+          return;
+        }
+        const result = await repository.proposeChange({
+          branch,
+          files: { [path]: content },
+          commitMessage: `Record the bootstrap of AWS account ${account.name}`,
+          pullRequest: {
+            title: `Record the bootstrap of AWS account ${account.name}`,
+            body: `Stack \`${
+              input.stackId
+            }\` outputs, recorded by the Platform Portal so the catalog shows them on ${stringifyEntityRef(
+              account.entity,
+            )}.`,
+          },
+        });
+        ctx.logger.info(
+          `Committed ${path} as ${result.commitSha} on ${branch} of ${
+            result.target
+          }${
+            result.pullRequestUrl
+              ? `; pull request ${result.pullRequestUrl}`
+              : ''
+          }`,
+        );
+        // Best effort: the catalog also picks the record up on its next processing round.
+        await catalog
+          .refreshEntity(stringifyEntityRef(account.entity), { credentials })
+          .catch(error =>
+            ctx.logger.warn(
+              `Could not ask the catalog to refresh ${account.name}: ${error}`,
+            ),
+          );
+        ctx.output('changed', true);
+        ctx.output('branch', result.branch);
+        ctx.output('commitSha', result.commitSha);
+        if (result.pullRequestUrl)
+          ctx.output('pullRequestUrl', result.pullRequestUrl);
+      },
+    }),
+  );
 }

@@ -4,8 +4,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { ConfigReader } from '@backstage/config';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { TEMPLATE_DIR } from './__testUtils__/bootstrapFixtures';
+import { TEMPLATE_FILE } from './__testUtils__/repositoryTemplate';
 import { recordingLogger } from './__testUtils__/fakeCloudFormation';
 import {
   MOTO_ACCOUNT_ID,
@@ -30,13 +29,12 @@ import {
 
 jest.setTimeout(120_000);
 
-const templateBody = readFileSync(
-  join(TEMPLATE_DIR, 'platform-bootstrap.yaml'),
-  'utf8',
-);
+const templateBody = readFileSync(TEMPLATE_FILE, 'utf8');
 const sharedAccount: BootstrapParameterInput = {
   accountRole: 'shared',
   repository: { org: 'acme', repo: 'infrastructure' },
+  applyEnvironments: ['shared-account'],
+  workloadAccountIds: ['000000000003'],
   portalPrincipalArn: `arn:aws:iam::${MOTO_ACCOUNT_ID}:role/platform-portal`,
   externalId: 'portal-external-id-1234',
   stateBucketName: `tfstate-${MOTO_ACCOUNT_ID}-eu-west-1`,
@@ -102,7 +100,9 @@ describe('BootstrapStackDeployer against moto_server', () => {
     );
     expect(result.outputs).toMatchObject({
       PortalReadOnlyRoleArn: `arn:aws:iam::${MOTO_ACCOUNT_ID}:role/platform-portal-read`,
-      DeployRoleArn: `arn:aws:iam::${MOTO_ACCOUNT_ID}:role/terraform-deploy`,
+      PlanRoleArn: `arn:aws:iam::${MOTO_ACCOUNT_ID}:role/terraform-plan`,
+      ApplyRoleArn: `arn:aws:iam::${MOTO_ACCOUNT_ID}:role/terraform-apply`,
+      PermissionsBoundaryArn: `arn:aws:iam::${MOTO_ACCOUNT_ID}:policy/platform-bootstrap/platform-workload-boundary`,
       StateBucketName: `tfstate-${MOTO_ACCOUNT_ID}-eu-west-1`,
       StateBucketKmsKeyArn: expect.stringMatching(
         /^arn:aws:kms:eu-west-1:123456789012:key\//,
@@ -159,8 +159,8 @@ describe('BootstrapStackDeployer against moto_server', () => {
       ParameterKey: 'GitHubRepo',
       ParameterValue: 'platform-infra',
     });
-    expect(result.outputs.DeployRoleArn).toBe(
-      `arn:aws:iam::${MOTO_ACCOUNT_ID}:role/terraform-deploy`,
+    expect(result.outputs.ApplyRoleArn).toBe(
+      `arn:aws:iam::${MOTO_ACCOUNT_ID}:role/terraform-apply`,
     );
   });
 });

@@ -77,7 +77,7 @@ describe('BootstrapStackDeployer', () => {
       changed: true,
       operation: 'create',
       outputs: {
-        DeployRoleArn: 'arn:aws:iam::000000000003:role/terraform-deploy',
+        ApplyRoleArn: 'arn:aws:iam::000000000003:role/terraform-apply',
         PortalReadOnlyRoleArn:
           'arn:aws:iam::000000000003:role/platform-portal-read',
       },
@@ -128,7 +128,7 @@ describe('BootstrapStackDeployer', () => {
       existing: {
         status: 'UPDATE_COMPLETE',
         outputs: {
-          DeployRoleArn: 'arn:aws:iam::000000000003:role/terraform-deploy',
+          ApplyRoleArn: 'arn:aws:iam::000000000003:role/terraform-apply',
         },
       },
       update: 'no-updates',
@@ -139,7 +139,7 @@ describe('BootstrapStackDeployer', () => {
       changed: false,
       operation: 'none',
       outputs: {
-        DeployRoleArn: 'arn:aws:iam::000000000003:role/terraform-deploy',
+        ApplyRoleArn: 'arn:aws:iam::000000000003:role/terraform-apply',
       },
     });
     expect(logger.lines).toContain(
@@ -245,7 +245,7 @@ describe('BootstrapStackDeployer', () => {
       update: {
         events: [
           {
-            resource: 'DeployRole',
+            resource: 'TerraformApplyRole',
             type: 'AWS::IAM::Role',
             status: 'UPDATE_FAILED',
             reason: 'MalformedPolicyDocument',
@@ -255,7 +255,7 @@ describe('BootstrapStackDeployer', () => {
       },
     });
     await expect(deployer.deploy(request)).rejects.toThrow(
-      /UPDATE_ROLLBACK_COMPLETE\. Failing resource: DeployRole \(AWS::IAM::Role\) UPDATE_FAILED: MalformedPolicyDocument\. The stack is back on its previous version/,
+      /UPDATE_ROLLBACK_COMPLETE\. Failing resource: TerraformApplyRole \(AWS::IAM::Role\) UPDATE_FAILED: MalformedPolicyDocument\. The stack is back on its previous version/,
     );
   });
 
@@ -317,7 +317,7 @@ describe('BootstrapStackDeployer', () => {
         changeSet: {
           status: 'CREATE_COMPLETE',
           changes: [
-            { action: 'Add', id: 'DeployRole', type: 'AWS::IAM::Role' },
+            { action: 'Add', id: 'TerraformApplyRole', type: 'AWS::IAM::Role' },
             { action: 'Add', id: 'PortalReadOnlyRole', type: 'AWS::IAM::Role' },
           ],
         },
@@ -329,7 +329,7 @@ describe('BootstrapStackDeployer', () => {
         changes: [
           {
             action: 'Add',
-            logicalResourceId: 'DeployRole',
+            logicalResourceId: 'TerraformApplyRole',
             resourceType: 'AWS::IAM::Role',
           },
           {

@@ -16,6 +16,7 @@ import {
 } from './changeSetPreview';
 import { rootCauseEvent, stackFailureMessage } from './stackEvents';
 import { BOOTSTRAP_FINGERPRINT_TAG } from '@platform-portal/platform-common';
+import { sha256Hex } from './bundledTemplate';
 import { inputsFingerprint, stackTags } from './stackParameters';
 import {
   isNoUpdatesError,
@@ -145,7 +146,7 @@ export class BootstrapStackDeployer {
         TemplateBody: request.templateBody,
         Parameters: request.parameters,
         Capabilities: CAPABILITIES,
-        Tags: stackTags(fingerprint),
+        Tags: stackTags(fingerprint, sha256Hex(request.templateBody)),
         OnFailure: 'ROLLBACK',
       }),
     );
@@ -166,7 +167,7 @@ export class BootstrapStackDeployer {
           TemplateBody: request.templateBody,
           Parameters: request.parameters,
           Capabilities: CAPABILITIES,
-          Tags: stackTags(fingerprint),
+          Tags: stackTags(fingerprint, sha256Hex(request.templateBody)),
         }),
       );
     } catch (error) {

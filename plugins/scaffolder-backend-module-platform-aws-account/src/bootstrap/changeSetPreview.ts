@@ -10,6 +10,7 @@ import {
   Parameter,
   Stack,
 } from '@aws-sdk/client-cloudformation';
+import { sha256Hex } from './bundledTemplate';
 import { inputsFingerprint, stackTags } from './stackParameters';
 import { isEmptyChangeSetReason, planForStatus } from './stackStates';
 import { StackWatcher } from './stackWatcher';
@@ -63,6 +64,7 @@ export async function previewChangeSet(options: {
       Capabilities: options.capabilities,
       Tags: stackTags(
         inputsFingerprint(request.templateBody, request.parameters),
+        sha256Hex(request.templateBody),
       ),
     }),
   );

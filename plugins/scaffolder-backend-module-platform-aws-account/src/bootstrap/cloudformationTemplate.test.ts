@@ -53,6 +53,15 @@ const PROPERTIES: Record<string, string[]> = {
     'Groups',
     'Users',
   ],
+  'AWS::IAM::ManagedPolicy': [
+    'Description',
+    'Groups',
+    'ManagedPolicyName',
+    'Path',
+    'PolicyDocument',
+    'Roles',
+    'Users',
+  ],
 };
 const ATTRIBUTES: Record<string, string[]> = {
   'AWS::KMS::Key': ['Arn', 'KeyId'],
@@ -198,7 +207,8 @@ describe('the template', () => {
       .filter(([, r]) => r.Condition === 'IsSharedAccount')
       .map(([id]) => id);
     expect(shared.sort()).toEqual([
-      'DeployRoleStatePolicy',
+      'ApplyStatePolicy',
+      'PlanStatePolicy',
       'StateBucket',
       'StateBucketKey',
       'StateBucketKeyAlias',
@@ -229,14 +239,24 @@ describe('the template', () => {
     expect(t.Parameters.PortalExternalId.NoEcho).toBe(true);
   });
 
-  it('outputs the ARNs the portal records (names as in the insights sample fleet)', () => {
+  it('outputs the ARNs the portal records, with the role names the generated Terraform assumes', () => {
     expect(Object.keys(t.Outputs).sort()).toEqual([
-      'DeployRoleArn',
+      'ApplyRoleArn',
       'OidcProviderArn',
+      'PermissionsBoundaryArn',
+      'PlanRoleArn',
       'PortalReadOnlyRoleArn',
       'StateBucketKmsKeyArn',
       'StateBucketName',
     ]);
-    expect(t.Resources.DeployRole.Properties.RoleName).toBe('terraform-deploy');
+    expect(t.Resources.TerraformPlanRole.Properties.RoleName).toBe(
+      'terraform-plan',
+    );
+    expect(t.Resources.TerraformApplyRole.Properties.RoleName).toBe(
+      'terraform-apply',
+    );
+    expect(t.Resources.WorkloadPermissionsBoundary.Type).toBe(
+      'AWS::IAM::ManagedPolicy',
+    );
   });
 });

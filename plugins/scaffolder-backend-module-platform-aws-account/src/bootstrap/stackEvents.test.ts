@@ -51,7 +51,12 @@ describe('stack events', () => {
   it('finds the root cause: the first failure that is not a cancellation', () => {
     const events = [
       event('1', 'platform-bootstrap', 'CREATE_IN_PROGRESS', 'User Initiated'),
-      event('2', 'DeployRole', 'CREATE_FAILED', 'Resource creation cancelled'),
+      event(
+        '2',
+        'TerraformApplyRole',
+        'CREATE_FAILED',
+        'Resource creation cancelled',
+      ),
       event('3', 'StateBucket', 'CREATE_FAILED', 'tfstate-x already exists'),
       event(
         '4',
@@ -66,7 +71,7 @@ describe('stack events', () => {
     ).toBe('StateBucket');
     expect(
       rootCauseEvent([events[1]], 'platform-bootstrap')?.LogicalResourceId,
-    ).toBe('DeployRole');
+    ).toBe('TerraformApplyRole');
     expect(
       rootCauseEvent([events[0], events[4]], 'platform-bootstrap'),
     ).toBeUndefined();

@@ -1,5 +1,4 @@
 import {
-  accountRoleOf,
   bootstrapParameters,
   BootstrapParameterInput,
   inputsFingerprint,
@@ -10,25 +9,30 @@ import {
 const input: BootstrapParameterInput = {
   accountRole: 'workload',
   repository: { org: 'acme', repo: 'infrastructure' },
+  applyEnvironments: ['dev-account'],
   portalPrincipalArn: 'arn:aws:iam::000000000002:role/platform-portal',
   externalId: 'portal-external-id-1234',
   stateAccountId: '000000000002',
   stateBucketName: 'ignored-for-workload',
+  workloadAccountIds: ['000000000009'],
 };
 const asMap = (params: ReturnType<typeof bootstrapParameters>) =>
   Object.fromEntries(params.map(p => [p.ParameterKey, p.ParameterValue]));
 
 describe('bootstrapParameters', () => {
-  it('builds the parameters of a workload account: trust of the shared account, no bucket', () => {
+  it('builds the parameters of a workload account: trust of the shared account, no bucket, no reach', () => {
     expect(asMap(bootstrapParameters(input))).toEqual({
       AccountRole: 'workload',
       GitHubOrg: 'acme',
       GitHubRepo: 'infrastructure',
+      ApplyEnvironmentSubjects:
+        'repo:acme/infrastructure:environment:dev-account',
       PortalPrincipalArn: 'arn:aws:iam::000000000002:role/platform-portal',
       PortalExternalId: 'portal-external-id-1234',
       ExistingOidcProviderArn: '',
       StateAccountId: '000000000002',
       StateBucketName: '',
+      WorkloadAccountIds: '',
     });
   });
 
@@ -38,14 +42,19 @@ describe('bootstrapParameters', () => {
         ...input,
         accountRole: 'shared',
         stateBucketName: 'tfstate-000000000002-eu-west-1',
-        deployRoleManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+        applyEnvironments: ['shared-account', 'dev-account'],
+        workloadAccountIds: ['000000000003', '000000000004'],
+        applyRoleManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
       }),
     );
     expect(params).toMatchObject({
       AccountRole: 'shared',
       StateAccountId: '',
       StateBucketName: 'tfstate-000000000002-eu-west-1',
-      DeployRoleManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+      WorkloadAccountIds: '000000000003,000000000004',
+      ApplyEnvironmentSubjects:
+        'repo:acme/infrastructure:environment:shared-account,repo:acme/infrastructure:environment:dev-account',
+      ApplyRoleManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
     });
   });
 
@@ -73,6 +82,22 @@ describe('bootstrapParameters', () => {
     [
       { accountRole: 'sandbox' as any },
       /accountRole must be one of shared, workload, management/,
+    ],
+    [
+      { accountRole: 'shared' as const, workloadAccountIds: ['*'] },
+      /workloadAccountIds must hold 12-digit account ids, got '\*'/,
+    ],
+    [
+      { applyEnvironments: [] },
+      /applyEnvironments must name at least one GitHub environment/,
+    ],
+    [
+      { applyEnvironments: ['prod,repo:evil/x:pull_request'] },
+      /applyEnvironments must hold GitHub environment names/,
+    ],
+    [
+      { applyEnvironments: ['*'] },
+      /applyEnvironments must hold GitHub environment names .*got '\*'/,
     ],
   ])('rejects %o naming the field and the rule', (change, message) => {
     expect(() => bootstrapParameters({ ...input, ...change })).toThrow(message);
@@ -117,31 +142,6 @@ describe('helpers', () => {
         'eu-west-1',
       ),
     ).toBe('tfstate-000000000002-eu-west-1');
-  });
-
-  it('takes the account role from the annotation, else from being the state account', () => {
-    expect(
-      accountRoleOf({
-        annotation: 'management',
-        isStateAccount: false,
-        field: 'account',
-      }),
-    ).toBe('management');
-    expect(accountRoleOf({ isStateAccount: true, field: 'account' })).toBe(
-      'shared',
-    );
-    expect(accountRoleOf({ isStateAccount: false, field: 'account' })).toBe(
-      'workload',
-    );
-    expect(() =>
-      accountRoleOf({
-        annotation: 'prod',
-        isStateAccount: false,
-        field: 'account',
-      }),
-    ).toThrow(
-      "account: annotation platform-portal.io/account-role must be one of shared, workload, management, got 'prod'",
-    );
   });
 
   it('fingerprints template and every parameter value, in any order', () => {

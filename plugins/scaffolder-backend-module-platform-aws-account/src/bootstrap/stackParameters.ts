@@ -1,8 +1,8 @@
 import type { Parameter, Tag } from '@aws-sdk/client-cloudformation';
 import { InputError } from '@backstage/errors';
 import {
-  ACCOUNT_ROLE_ANNOTATION,
   BOOTSTRAP_FINGERPRINT_TAG,
+  BOOTSTRAP_TEMPLATE_SHA256_TAG,
   MANAGED_BY_TAG,
 } from '@platform-portal/platform-common';
 import { createHash } from 'node:crypto';
@@ -21,13 +21,20 @@ export interface GitHubRepository {
 export interface BootstrapParameterInput {
   accountRole: AccountRole;
   repository: GitHubRepository;
+  /** GitHub environments of the repository whose jobs may assume terraform-apply (besides main). */
+  applyEnvironments: string[];
   portalPrincipalArn: string;
   externalId: string;
   existingOidcProviderArn?: string;
   stateAccountId?: string;
   stateBucketName?: string;
-  deployRoleManagedPolicyArn?: string;
+  /** Shared account only: the accounts whose Terraform roles its own may assume. */
+  workloadAccountIds?: string[];
+  applyRoleManagedPolicyArn?: string;
 }
+
+const ENVIRONMENT_SUBJECT =
+  'repo:[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}:environment:[A-Za-z0-9._-]{1,100}';
 
 // The same rules as the template's AllowedPattern, so bad input fails before any AWS call.
 export const PARAMETER_RULES = {
@@ -40,9 +47,25 @@ export const PARAMETER_RULES = {
     /^(arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider\/token\.actions\.githubusercontent\.com)?$/,
   StateAccountId: /^([0-9]{12})?$/,
   StateBucketName: /^([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])?$/,
-  DeployRoleManagedPolicyArn:
+  ApplyRoleManagedPolicyArn:
     /^arn:aws[a-z-]*:iam::(aws|[0-9]{12}):policy\/[\w+=,.@/-]+$/,
+  // Comma-separated lists.
+  ApplyEnvironmentSubjects: new RegExp(
+    `^${ENVIRONMENT_SUBJECT}(,${ENVIRONMENT_SUBJECT})*$`,
+  ),
+  WorkloadAccountIds: /^([0-9]{12}(,[0-9]{12})*)?$/,
 };
+
+/** A GitHub environment name the apply trust may list (the account entity names qualify). */
+export const GITHUB_ENVIRONMENT_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** The OIDC `sub` of a job that runs in GitHub environment `name` of the repository. */
+export function environmentSubject(
+  repository: GitHubRepository,
+  name: string,
+): string {
+  return `repo:${repository.org}/${repository.repo}:environment:${name}`;
+}
 
 function checked(
   key: keyof typeof PARAMETER_RULES,
@@ -54,6 +77,21 @@ function checked(
     throw new InputError(`${field} ${rule}, got '${value}'`);
   }
   return { ParameterKey: key, ParameterValue: value };
+}
+
+/** A comma-separated list parameter, each value checked on its own (the error names it). */
+function list(
+  key: 'WorkloadAccountIds' | 'ApplyEnvironmentSubjects',
+  values: string[],
+  field: string,
+  rule: string,
+): Parameter {
+  for (const value of values) {
+    if (!value || !PARAMETER_RULES[key].test(value)) {
+      throw new InputError(`${field} ${rule}, got '${value}'`);
+    }
+  }
+  return { ParameterKey: key, ParameterValue: values.join(',') };
 }
 
 /** The stack parameters, validated; the error names the field (input or config key) and the rule. */
@@ -121,13 +159,45 @@ export function bootstrapParameters(
       field('stateBucketName'),
       'must be an S3 bucket name (3-63 lowercase letters, digits, dots, dashes)',
     ),
+    list(
+      'WorkloadAccountIds',
+      input.accountRole === 'shared' ? input.workloadAccountIds ?? [] : [],
+      field('workloadAccountIds'),
+      'must hold 12-digit account ids',
+    ),
   );
-  if (input.deployRoleManagedPolicyArn) {
+  if (input.applyEnvironments.length === 0) {
+    throw new InputError(
+      `${field(
+        'applyEnvironments',
+      )} must name at least one GitHub environment whose jobs may run terraform apply`,
+    );
+  }
+  for (const name of input.applyEnvironments) {
+    if (!GITHUB_ENVIRONMENT_NAME.test(name)) {
+      throw new InputError(
+        `${field(
+          'applyEnvironments',
+        )} must hold GitHub environment names (1-100 letters, digits, '.', '_', '-'), got '${name}'`,
+      );
+    }
+  }
+  parameters.push(
+    list(
+      'ApplyEnvironmentSubjects',
+      input.applyEnvironments.map(name =>
+        environmentSubject(input.repository, name),
+      ),
+      field('applyEnvironments'),
+      'must be environments of the infrastructure repository',
+    ),
+  );
+  if (input.applyRoleManagedPolicyArn) {
     parameters.push(
       checked(
-        'DeployRoleManagedPolicyArn',
-        input.deployRoleManagedPolicyArn,
-        field('deployRoleManagedPolicyArn'),
+        'ApplyRoleManagedPolicyArn',
+        input.applyRoleManagedPolicyArn,
+        field('applyRoleManagedPolicyArn'),
         'must be an IAM managed policy ARN',
       ),
     );
@@ -160,27 +230,6 @@ export function stateBucketName(
 }
 
 /**
- * The account's role: its annotation when present, else shared for the state account and
- * workload for every other.
- */
-export function accountRoleOf(options: {
-  annotation?: string;
-  isStateAccount: boolean;
-  field: string;
-}): AccountRole {
-  const { annotation, isStateAccount, field } = options;
-  if (annotation === undefined) return isStateAccount ? 'shared' : 'workload';
-  if (!(ACCOUNT_ROLES as readonly string[]).includes(annotation)) {
-    throw new InputError(
-      `${field}: annotation ${ACCOUNT_ROLE_ANNOTATION} must be one of ${ACCOUNT_ROLES.join(
-        ', ',
-      )}, got '${annotation}'`,
-    );
-  }
-  return annotation as AccountRole;
-}
-
-/**
  * A digest of everything the stack is made from. CloudFormation masks NoEcho parameters, so
  * without it a changed external id would look like "no change".
  */
@@ -198,9 +247,11 @@ export function inputsFingerprint(
     .digest('hex');
 }
 
-export function stackTags(fingerprint: string): Tag[] {
+export function stackTags(fingerprint: string, templateSha256: string): Tag[] {
   return [
     { Key: MANAGED_BY_TAG, Value: 'platform-portal' },
     { Key: BOOTSTRAP_FINGERPRINT_TAG, Value: fingerprint },
+    // Which bundled template the stack was made from, for anyone auditing the account.
+    { Key: BOOTSTRAP_TEMPLATE_SHA256_TAG, Value: templateSha256 },
   ];
 }

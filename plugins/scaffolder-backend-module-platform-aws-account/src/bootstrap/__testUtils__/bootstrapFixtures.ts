@@ -4,13 +4,6 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { accountBootstrapPermission } from '@platform-portal/platform-common';
-import { resolve as resolvePath } from 'node:path';
-
-/** The repository's CloudFormation template: the file the template's fetch step copies. */
-export const TEMPLATE_DIR = resolvePath(
-  __dirname,
-  '../../../../../templates/aws-account-bootstrap/cloudformation',
-);
 
 export const awsAccount = (
   name: string,
@@ -55,9 +48,13 @@ export function bootstrapPermissions(member: boolean) {
   return permissions;
 }
 
-export const bootstrapConfig = (bootstrap: Record<string, unknown> = {}) =>
+export const bootstrapConfig = (
+  bootstrap: Record<string, unknown> = {},
+  platform: Record<string, unknown> = {},
+) =>
   new ConfigReader({
     platform: {
+      ...platform,
       bootstrap: {
         portalPrincipalArn: 'arn:aws:iam::000000000002:role/platform-portal',
         externalId: 'portal-external-id-1234',

@@ -180,8 +180,8 @@ export function fakeCloudFormation(options: {
       template: input.TemplateBody,
       Outputs: [
         {
-          OutputKey: 'DeployRoleArn',
-          OutputValue: 'arn:aws:iam::000000000003:role/terraform-deploy',
+          OutputKey: 'ApplyRoleArn',
+          OutputValue: 'arn:aws:iam::000000000003:role/terraform-apply',
         },
         {
           OutputKey: 'PortalReadOnlyRoleArn',

@@ -4,9 +4,10 @@ import { parseCloudFormation } from './cloudformationYaml';
 
 /** The repository root, from src/bootstrap/__testUtils__. */
 export const REPO_ROOT = resolvePath(__dirname, '../../../../..');
-export const TEMPLATE_FILE = join(
-  REPO_ROOT,
-  'templates/aws-account-bootstrap/cloudformation/platform-bootstrap.yaml',
+/** The template this package bundles and deploys (cloudformation/ in the package). */
+export const TEMPLATE_FILE = resolvePath(
+  __dirname,
+  '../../../cloudformation/platform-bootstrap.yaml',
 );
 export const RULES_FILE = join(
   REPO_ROOT,
@@ -16,6 +17,6 @@ export const COLLECTORS_DIR = join(
   REPO_ROOT,
   'plugins/aws-insights-backend/src/collectors',
 );
-/** The committed template: the copy the template's fetch step hands the action. */
+/** The bundled template's text, as the action deploys it. */
 export const templateText = readFileSync(TEMPLATE_FILE, 'utf8');
 export const template = parseCloudFormation(templateText);
