@@ -1,39 +1,36 @@
 /*
  * Benchmark: AWS insights at fleet scale against moto_server on loopback. Seeds 40 EKS clusters
  * and 10,000 instances over 3 regions through the real SDK, then measures one refresh (AWS calls
- * vs the page-count minimum, wall time), the aggregation (buildFleetSnapshot CPU time, memory)
- * and GET /fleet under 50 concurrent clients after a warm-up, gzip as browsers ask and plain.
- * Prints figures; no pass/fail (targets shown).
+ * vs the page-count minimum, wall time), the aggregation (buildFleetSnapshot CPU time, memory),
+ * and - on a real backend (createBackend with the catalog, aws-insights and the catalog module)
+ * - GET /api/aws-insights/fleet beside the catalog's own GET /api/catalog/entities/by-query for
+ * the same entities (the module puts the fleet's clusters, databases and web ACLs into the
+ * catalog), under the same load: 50 keep-alive clients after a warm-up, gzip as browsers ask.
+ * Prints figures and the p95 ratio; no pass/fail (targets shown).
  * Run with ./scripts/bench aws-insights. Scale: AWS_INSIGHTS_BENCH_{CLUSTERS,INSTANCES}.
  */
-import { CacheManager } from '@backstage/backend-defaults/cache';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import {
-  HttpAuthService,
-  LoggerService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import express from 'express';
-import knexFactory from 'knex';
-import { fork } from 'node:child_process';
-import { request as httpRequest, Agent } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { resolve as resolvePath } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { buildFleetSnapshot } from '../../plugins/aws-insights-backend/src/aggregation';
-import { collectFleet } from '../../plugins/aws-insights-backend/src/collectors';
+// Read when the backend's root logger is created: one log line per request would measure the
+// logger, not the routes.
+process.env.LOG_LEVEL ??= 'warn';
+
 import { startMotoServer } from '@platform-portal/test-utils';
-import { seedMotoScaleFleet } from '../../plugins/aws-insights-backend/src/__testUtils__/motoScaleSeed';
-import { pageMinimum } from '../../plugins/aws-insights-backend/src/__testUtils__/pageMinimum';
 import {
-  InsightsService,
-  readInsightsSettings,
-} from '../../plugins/aws-insights-backend/src/service/InsightsService';
-import { createRouter } from '../../plugins/aws-insights-backend/src/service/router';
-import { SnapshotStore } from '../../plugins/aws-insights-backend/src/store/SnapshotStore';
-import { runWrk, wrkAvailable } from './lib/wrk';
+  buildFleetSnapshot,
+  collectFleet,
+} from '@platform-portal/plugin-aws-insights-backend';
+import type {
+  FleetRecords,
+  FleetResponse,
+} from '@platform-portal/plugin-aws-insights-common';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { BenchBackend } from './lib/benchBackend';
+import { LoadResult, runLoad, stats } from './lib/httpLoad';
+import { seedMotoScaleFleet } from './lib/motoScaleSeed';
+import { pageMinimum } from './lib/pageMinimum';
+import { runWrk, WrkResult, wrkAvailable } from './lib/wrk';
 
 const ACCOUNT = '123456789012'; // moto's default account
 const REGIONS = ['eu-west-1', 'us-east-1', 'eu-central-1'];
@@ -53,147 +50,127 @@ const SERVICES = [
   'cloudformation',
 ];
 const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+// A full collection before reading the heap: what the refresh keeps, not what awaits the GC.
+setFlagsFromString('--expose_gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+const BROWSER_ENCODING = 'gzip, deflate, br';
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const mb = (v: number) => `${(v / 1024 ** 2).toFixed(0)} MB`;
 const median = (v: number[]) =>
   [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+const pad = (label: string) => `  ${label}`.padEnd(44);
+
+async function poll<T>(
+  what: string,
+  timeoutMs: number,
+  attempt: () => Promise<T | undefined>,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await attempt();
+    if (value !== undefined) return value;
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+}
+
+async function getJson(backend: BenchBackend, path: string) {
+  const res = await fetch(`${backend.baseUrl}${path}`, {
+    headers: backend.authHeaders,
+  });
+  return { status: res.status, body: res.ok ? await res.json() : undefined };
+}
+
+/** One route under the load: the Node client, then wrk when installed. */
+async function measure(
+  label: string,
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ node: LoadResult; wrk?: WrkResult }> {
+  const node = await runLoad({
+    url,
+    headers,
+    clients: CLIENTS,
+    requests: REQUESTS,
+    warmup: WARMUP,
+  });
+  if (node.failures) {
+    throw new Error(
+      `${label}: ${
+        node.failures
+      } requests failed (status ${node.failedStatuses.join(', ')})`,
+    );
+  }
+  const latency = stats(node.latencies);
+  console.log(
+    `  ${label}: ${(node.bytesPerResponse / 1024).toFixed(0)} KiB each`,
+  );
+  console.log(
+    `${pad('    Node client p50 / p95 / max:')}${ms(latency.p50)} / ${ms(
+      latency.p95,
+    )} / ${ms(latency.max)}, ${(node.latencies.length / node.seconds).toFixed(
+      0,
+    )} requests/s`,
+  );
+  if (!wrkAvailable()) return { node };
+  const wrk = await runWrk({
+    url,
+    headers,
+    connections: CLIENTS,
+    seconds: 10,
+    warmupSeconds: 3,
+  });
+  console.log(
+    `${pad('    wrk p50 / p95 / max:')}${ms(wrk.p50Ms)} / ${ms(
+      wrk.p95Ms,
+    )} / ${ms(wrk.maxMs)}, ${wrk.requestsPerSecond.toFixed(0)} requests/s, ${
+      wrk.errors
+    } errors`,
+  );
+  return { node, wrk };
 }
 
 /**
- * Child process: CLIENTS workers issuing GET until `warmup + total` are done; the latencies of
- * the last `total` go to the parent. `encoding` is the Accept-Encoding header ('' for none).
+ * GET /fleet as this benchmark measured it before it had a backend: the plugin's router alone
+ * behind the backend's compression middleware, with auth and permission that allow - the
+ * figures to compare with earlier runs.
  */
-async function loadClient(
-  url: string,
-  total: number,
-  concurrency: number,
-  warmup: number,
-  encoding: string,
-) {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const latencies: number[] = [];
-  let issued = 0;
-  let failures = 0;
-  let bytes = 0;
-  let started = performance.now();
-  const headers: Record<string, string> = { authorization: 'Bearer bench' };
-  if (encoding) headers['accept-encoding'] = encoding;
-  const once = (measured: boolean) =>
-    new Promise<void>(resolve => {
-      const start = performance.now();
-      const req = httpRequest(url, { agent, headers }, res => {
-        res.on('data', (chunk: Buffer) => {
-          if (measured) bytes += chunk.length;
-        });
-        res.on('end', () => {
-          if (res.statusCode !== 200) failures += 1;
-          if (measured) latencies.push(performance.now() - start);
-          resolve();
-        });
-      });
-      req.on('error', () => {
-        failures += 1;
-        resolve();
-      });
-      req.end();
-    });
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (issued < warmup + total) {
-        issued += 1;
-        if (issued === warmup + 1) started = performance.now();
-        await once(issued > warmup);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  process.send!({
-    type: 'aws-insights-load',
-    latencies,
-    failures,
-    seconds,
-    bytesPerResponse: bytes / Math.max(1, latencies.length),
-  });
-}
-
-const benchLogger: LoggerService = {
-  info: message => console.log(`  [plugin] ${message}`),
-  warn: message => console.log(`  [plugin] WARN ${message}`),
-  error: message => console.log(`  [plugin] ERROR ${message}`),
-  debug: () => {},
-  child: () => benchLogger,
-};
-
-/** The plugin's router on loopback, as the backend mounts it, with auth and permissions that allow. */
-async function startApi(service: InsightsService) {
-  const httpAuth = {
-    credentials: async () => ({
-      $$type: '@backstage/BackstageCredentials',
-      principal: { type: 'user', userEntityRef: 'user:default/bench' },
-    }),
-  } as unknown as HttpAuthService;
-  const permissions = {
-    authorize: async (requests: unknown[]) =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  } as unknown as PermissionsService;
-  const app = express();
-  // The backend's own compression middleware, as the root HTTP router installs it.
-  app.use(
-    MiddlewareFactory.create({
-      config: new ConfigReader({}),
-      logger: benchLogger,
-    }).compression(),
-  );
-  app.use(
-    '/api/aws-insights',
-    await createRouter({ service, httpAuth, permissions }),
-  );
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise(resolve => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/api/aws-insights`, server };
-}
-
-function runLoad(url: string, encoding: string) {
-  return new Promise<{
-    latencies: number[];
-    failures: number;
-    seconds: number;
-    bytesPerResponse: number;
-  }>((resolve, reject) => {
-    const child = fork(__filename, [
-      '--load-client',
-      url,
-      String(REQUESTS),
-      String(CLIENTS),
-      String(WARMUP),
-      encoding,
-    ]);
-    // The TS transform also talks over this channel ('watch' messages): pick ours.
-    child.on('message', (message: any) => {
-      if (message?.type === 'aws-insights-load') resolve(message);
-    });
-    child.once(
-      'exit',
-      code => code && reject(new Error(`load client exited ${code}`)),
+async function routerAlone(records: FleetRecords) {
+  const { startRouterAlone } =
+    require('./lib/routerAlone') as typeof import('./lib/routerAlone');
+  const api = await startRouterAlone(records);
+  try {
+    console.log(
+      "GET /fleet through the plugin's router alone (no backend: compression middleware, auth and permission that allow), the same load",
     );
-  });
+    for (const [label, encoding] of [
+      ['gzip, as browsers ask', BROWSER_ENCODING],
+      ['no compression', ''],
+    ]) {
+      await measure(`GET /fleet (${label})`, api.url, {
+        ...(encoding && { 'accept-encoding': encoding }),
+      });
+    }
+  } finally {
+    await api.stop();
+  }
 }
 
 async function main() {
   const moto = await startMotoServer();
+  let backend: BenchBackend | undefined;
   try {
     const endpoints = Object.fromEntries(SERVICES.map(s => [s, moto.endpoint]));
     console.log(
       `aws-insights at scale: ${CLUSTERS} clusters, ${INSTANCES} instances, ${REGIONS.length} regions (moto on ${moto.endpoint})`,
     );
+    // Figures drift with whatever else runs: say how busy the machine was.
+    const load = () =>
+      `load average ${loadavg()
+        .map(v => v.toFixed(2))
+        .join(' / ')} on ${cpus().length} cores`;
+    console.log(`  ${load()}`);
 
     let t = performance.now();
     const seeded = await seedMotoScaleFleet({
@@ -203,12 +180,14 @@ async function main() {
       clusters: CLUSTERS,
       instances: INSTANCES,
     });
-    const seedMs = performance.now() - t;
-    const runCalls = seeded.reduce((n, r) => n + r.runInstancesCalls, 0);
     console.log(
-      `  seeding (not part of any figure below):  ${(seedMs / 1000).toFixed(
-        1,
-      )} s, ${runCalls} RunInstances calls`,
+      `${pad('seeding (not part of any figure below):')}${(
+        (performance.now() - t) /
+        1000
+      ).toFixed(1)} s, ${seeded.reduce(
+        (n, r) => n + r.runInstancesCalls,
+        0,
+      )} RunInstances calls`,
     );
 
     // One refresh of the collectors, as the scheduled task runs it.
@@ -235,7 +214,9 @@ async function main() {
       `refresh (collectFleet, ${records.instances.length} instances, ${records.clusters.length} clusters read)`,
     );
     console.log(
-      `  AWS calls per refresh:                   ${total}   page-count minimum ${minTotal}`,
+      `${pad(
+        'AWS calls per refresh:',
+      )}${total}   page-count minimum ${minTotal}`,
     );
     for (const service of SERVICES) {
       const failed = records.sources.filter(
@@ -259,9 +240,9 @@ async function main() {
       );
     }
     console.log(
-      `  wall time:                               ${ms(
-        refreshMs,
-      )}   (client CPU ${ms((refreshCpu.user + refreshCpu.system) / 1000)})`,
+      `${pad('wall time:')}${ms(refreshMs)}   (client CPU ${ms(
+        (refreshCpu.user + refreshCpu.system) / 1000,
+      )})`,
     );
 
     // Aggregation: pure CPU, median of 10 runs.
@@ -276,10 +257,11 @@ async function main() {
       cpuTimes.push((used.user + used.system) / 1000);
     }
     const snapshot = buildFleetSnapshot(records, { now: now.toISOString() });
+    collectGarbage();
     const memory = process.memoryUsage();
     console.log('aggregation (buildFleetSnapshot, 10 runs)');
     console.log(
-      `  CPU time median:                         ${ms(
+      `${pad('CPU time median:')}${ms(
         median(cpuTimes),
       )}   target < 100 ms (wall ${ms(median(wall))})`,
     );
@@ -291,119 +273,122 @@ async function main() {
       )} %, JSON ${(JSON.stringify(snapshot).length / 1024).toFixed(0)} KiB`,
     );
     console.log(
-      `  memory: heapUsed ${mb(memory.heapUsed)}, rss ${mb(memory.rss)}`,
+      `  memory (after a full GC): heapUsed ${mb(memory.heapUsed)}, rss ${mb(
+        memory.rss,
+      )}`,
     );
 
-    // The API: InsightsService over a memory cache and SQLite history, one refresh from moto.
-    const config = new ConfigReader({
-      aws: { accounts: [{ accountId: ACCOUNT, ...credentials }] },
-      awsInsights: {
-        accounts: [{ accountId: ACCOUNT, regions: REGIONS }],
-        endpoints,
-        maxAttempts: 2,
-        requestTimeoutMs: 120_000,
+    // The API on a real backend; its own scheduled refresh reads moto again. Loaded only now,
+    // so the memory figure above is the refresh's and the aggregation's alone.
+    const { startBenchBackend } =
+      require('./lib/benchBackend') as typeof import('./lib/benchBackend');
+    const catalogPlugin = (
+      require('@backstage/plugin-catalog-backend') as typeof import('@backstage/plugin-catalog-backend')
+    ).default;
+    const awsInsightsPlugin = (
+      require('@platform-portal/plugin-aws-insights-backend') as typeof import('@platform-portal/plugin-aws-insights-backend')
+    ).default;
+    const catalogModuleAwsInsights = (
+      require('@platform-portal/plugin-catalog-backend-module-aws-insights') as typeof import('@platform-portal/plugin-catalog-backend-module-aws-insights')
+    ).default;
+    t = performance.now();
+    backend = await startBenchBackend({
+      features: [catalogPlugin, awsInsightsPlugin, catalogModuleAwsInsights],
+      config: {
+        aws: { accounts: [{ accountId: ACCOUNT, ...credentials }] },
+        awsInsights: {
+          accounts: [{ accountId: ACCOUNT, regions: REGIONS }],
+          endpoints,
+          maxAttempts: 2,
+          requestTimeoutMs: 120_000,
+          // One refresh in the run: none lands during the load.
+          refreshFrequency: { hours: 1 },
+        },
+        // The catalog does not re-process its entities during the load either.
+        catalog: { processingInterval: { minutes: 30 } },
       },
     });
-    const db = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: ':memory:' },
-      useNullAsDefault: true,
+    const b = backend;
+    const fleet: FleetResponse = await poll(
+      'the first refresh (GET /fleet 200)',
+      300_000,
+      async () => (await getJson(b, '/api/aws-insights/fleet')).body,
+    );
+    console.log(
+      `backend (catalog + aws-insights + catalog module; first refresh after ${(
+        (performance.now() - t) /
+        1000
+      ).toFixed(1)} s)`,
+    );
+    const entities =
+      fleet.clusters.length + fleet.databases.length + fleet.wafs.length;
+    const query = `/api/catalog/entities/by-query?filter=${encodeURIComponent(
+      'metadata.annotations.backstage.io/managed-by-origin-location=aws-insights:fleet',
+    )}&limit=${entities}`;
+    // aws-insights.refreshed brought them in; wait until processed and stitched.
+    await poll('the fleet in the catalog', 300_000, async () => {
+      const { body } = await getJson(b, query);
+      const items: Array<{ relations?: unknown[] }> = body?.items ?? [];
+      return items.length === entities && items.every(e => e.relations?.length)
+        ? true
+        : undefined;
     });
-    const store = await SnapshotStore.create(
-      db,
-      resolvePath(__dirname, '../../plugins/aws-insights-backend/migrations'),
+
+    const headers = { ...b.authHeaders, 'accept-encoding': BROWSER_ENCODING };
+    console.log(
+      `GET /fleet vs the catalog's GET /entities/by-query, the same ${entities} entities (${fleet.clusters.length} clusters, ${fleet.databases.length} databases, ${fleet.wafs.length} web ACLs), same backend, ${CLIENTS} keep-alive clients, gzip as browsers ask; Node client: ${REQUESTS} requests after ${WARMUP} warm-up (child process); wrk: 10 s after 3 s`,
     );
-    const cache = CacheManager.fromConfig(
-      new ConfigReader({ backend: { cache: { store: 'memory' } } }),
-    ).forPlugin('aws-insights');
-    const service = new InsightsService(
-      readInsightsSettings(config),
-      config,
-      cache,
-      store,
-      benchLogger,
+    const insights = await measure(
+      'GET /api/aws-insights/fleet',
+      `${b.baseUrl}/api/aws-insights/fleet`,
+      headers,
     );
-    t = performance.now();
-    await service.refresh();
-    const serviceRefreshMs = performance.now() - t;
-    const api = await startApi(service);
-    try {
+    const catalog = await measure(
+      `GET /api/catalog/entities/by-query (${entities} entities)`,
+      `${b.baseUrl}${query}`,
+      headers,
+    );
+    const ratio = (a: number, c: number) => (a / c).toFixed(2);
+    console.log(
+      `${pad('p95 ratio /fleet : by-query:')}Node client ${ratio(
+        stats(insights.node.latencies).p95,
+        stats(catalog.node.latencies).p95,
+      )}${
+        insights.wrk && catalog.wrk
+          ? `, wrk ${ratio(insights.wrk.p95Ms, catalog.wrk.p95Ms)}`
+          : ''
+      }   target <= 0.50`,
+    );
+    console.log('GET /fleet without compression (the same load)');
+    await measure(
+      'GET /api/aws-insights/fleet, plain JSON',
+      `${b.baseUrl}/api/aws-insights/fleet`,
+      b.authHeaders,
+    );
+    await backend.stop();
+    backend = undefined;
+    await routerAlone(records);
+    console.log(`  ${load()}`);
+    if (!wrkAvailable()) {
       console.log(
-        `API (InsightsService refresh incl. cache + history: ${ms(
-          serviceRefreshMs,
-        )})`,
+        '  (install wrk - apt-get install wrk - for figures from a C load generator as well)',
       );
-      // Browsers ask for gzip (served pre-compressed); plain JSON shows the uncompressed cost.
-      for (const [label, encoding] of [
-        ['gzip, as browsers ask', 'gzip, deflate, br'],
-        ['no compression', ''],
-      ]) {
-        const load = await runLoad(`${api.url}/fleet`, encoding);
-        const latency = stats(load.latencies);
-        console.log(
-          `  GET /fleet (${label}), ${CLIENTS} clients, ${REQUESTS} requests after ${WARMUP} warm-up (client in a child process), ${(
-            load.bytesPerResponse / 1024
-          ).toFixed(0)} KiB each`,
-        );
-        console.log(
-          `    latency p50 / p95 / max:               ${ms(latency.p50)} / ${ms(
-            latency.p95,
-          )} / ${ms(latency.max)}   target p95 < 25 ms`,
-        );
-        console.log(
-          `    throughput:                            ${(
-            load.latencies.length / load.seconds
-          ).toFixed(0)} requests/s, ${load.failures} failed`,
-        );
-        if (!wrkAvailable()) continue;
-        const wrk = await runWrk({
-          url: `${api.url}/fleet`,
-          headers: {
-            authorization: 'Bearer bench',
-            ...(encoding && { 'accept-encoding': encoding }),
-          },
-          connections: CLIENTS,
-          seconds: 10,
-          warmupSeconds: 3,
-        });
-        console.log(
-          `    the same with wrk (C load generator, 10 s after 3 s warm-up): p50 / p95 / max ${ms(
-            wrk.p50Ms,
-          )} / ${ms(wrk.p95Ms)} / ${ms(
-            wrk.maxMs,
-          )}, ${wrk.requestsPerSecond.toFixed(0)} requests/s, ${
-            wrk.errors
-          } errors`,
-        );
-      }
-      if (!wrkAvailable()) {
-        console.log(
-          '  (install wrk - apt-get install wrk - for figures from a C load generator as well)',
-        );
-      }
-    } finally {
-      api.server.close();
-      await db.destroy();
     }
   } finally {
     await moto.stop();
+    // The backend's shutdown waits on its idle keep-alive sockets and scheduler loops: give it
+    // a moment, then leave (main() exits the process).
+    await Promise.race([
+      backend?.stop(),
+      new Promise(r => setTimeout(r, 5_000).unref()),
+    ]);
   }
 }
 
-if (process.argv[2] === '--load-client') {
-  loadClient(
-    process.argv[3],
-    Number(process.argv[4]),
-    Number(process.argv[5]),
-    Number(process.argv[6]),
-    process.argv[7] ?? '',
-  ).catch(error => {
+main().then(
+  () => process.exit(0),
+  error => {
     console.error(error);
     process.exit(1);
-  });
-} else {
-  main().catch(error => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+  },
+);

@@ -1,24 +1,53 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { EventParams, eventsServiceRef } from '@backstage/plugin-events-node';
+import { AWS_INSIGHTS_REFRESHED_TOPIC } from '@platform-portal/platform-common';
 import request from 'supertest';
 import { awsInsightsPlugin } from './plugin';
+import { awsInsightsServiceRef } from './service/awsInsightsServiceRef';
 import { specValidator } from './schema/__testUtils__/specValidator';
 
 jest.setTimeout(60_000);
 
 // The real plugin on a test backend (SQLite, memory cache, real scheduler) with no AWS
 // configured: it serves the labelled sample fleet through the same aggregation and API.
+/** A module of the plugin: it shares the plugin's events service and AwsInsightsService. */
+const listener = (received: EventParams[], sampleMode: boolean[]) =>
+  createBackendModule({
+    pluginId: 'aws-insights',
+    moduleId: 'test-listener',
+    register(reg) {
+      reg.registerInit({
+        deps: { events: eventsServiceRef, insights: awsInsightsServiceRef },
+        async init({ events, insights }) {
+          sampleMode.push(insights.sampleMode);
+          await events.subscribe({
+            id: 'test-listener',
+            topics: [AWS_INSIGHTS_REFRESHED_TOPIC],
+            onEvent: async event => {
+              received.push(event);
+            },
+          });
+        },
+      });
+    },
+  });
+
 describe('aws-insights plugin (sample fleet)', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   const user = mockCredentials.user.header();
+  const received: EventParams[] = [];
+  const sampleMode: boolean[] = [];
 
   beforeAll(async () => {
     ({ server } = await startTestBackend({
       features: [
         awsInsightsPlugin,
+        listener(received, sampleMode),
         mockServices.rootConfig.factory({ data: {} }),
         // Runs the refresh task once at start-up, as the real scheduler does after its delay.
         mockServices.scheduler.factory({
@@ -70,18 +99,34 @@ describe('aws-insights plugin (sample fleet)', () => {
     }
   });
 
+  it('publishes aws-insights.refreshed after the refresh, naming the fleet it produced', async () => {
+    const fleet = await request(server)
+      .get('/api/aws-insights/fleet')
+      .set('Authorization', user);
+    expect(sampleMode).toEqual([true]);
+    expect(received).toEqual([
+      {
+        topic: AWS_INSIGHTS_REFRESHED_TOPIC,
+        eventPayload: { generatedAt: fleet.body.generatedAt, sample: true },
+      },
+    ]);
+  });
+
   it('refuses unauthenticated callers', async () => {
     const res = await request(server).get('/api/aws-insights/fleet');
     expect(res.status).toBe(401);
   });
 
-  it('serves the fleet flagged as sample, with its age and sources', async () => {
+  it('serves the fleet flagged as sample, with its time, staleness limit and sources', async () => {
     const res = await request(server)
       .get('/api/aws-insights/fleet')
       .set('Authorization', user);
     expect(res.body.sample).toBe(true);
-    expect(res.body.ageSeconds).toBeGreaterThanOrEqual(0);
-    expect(res.body.stale).toBe(false);
+    // Stale after two missed 5-minute refreshes and a minute's grace.
+    expect(
+      Date.parse(res.body.staleAfter) - Date.parse(res.body.generatedAt),
+    ).toBe(11 * 60_000);
+    expect(res.body).not.toHaveProperty('ageSeconds');
     expect(
       res.body.sources.every(
         (s: { service: string }) => s.service === 'sample',
@@ -127,26 +172,34 @@ describe('aws-insights plugin (sample fleet)', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.generatedAt).toBe(gzipped.body.generatedAt);
     expect(plain.headers['content-type']).toMatch(/application\/json/);
-    expect(plain.headers.etag).toMatch(/^W\/"fleet-\d+-\d+-0"$/);
-    // Within one second the age, and so the ETag, stays the same: revalidation answers 304.
-    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.now());
+    expect(plain.headers.etag).toMatch(/^W\/"fleet-[A-Za-z0-9_-]{20}"$/);
+    expect(gzipped.headers.etag).toBe(plain.headers.etag);
+    const revalidated = await request(server)
+      .get('/api/aws-insights/fleet')
+      .set('Authorization', user)
+      .set('If-None-Match', plain.headers.etag);
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.text).toBe('');
+  });
+
+  it('serves the very same bytes until the next refresh, however much time passes', async () => {
+    const get = () =>
+      request(server)
+        .get('/api/aws-insights/fleet')
+        .set('Authorization', user)
+        .set('Accept-Encoding', 'identity')
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const first = await get();
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 90_000);
     try {
-      const fresh = await request(server)
-        .get('/api/aws-insights/fleet')
-        .set('Authorization', user);
-      const revalidated = await request(server)
-        .get('/api/aws-insights/fleet')
-        .set('Authorization', user)
-        .set('If-None-Match', fresh.headers.etag);
-      expect(revalidated.status).toBe(304);
-      expect(revalidated.text).toBe('');
-      now.mockReturnValue(Date.now() + 5_000);
-      const older = await request(server)
-        .get('/api/aws-insights/fleet')
-        .set('Authorization', user)
-        .set('If-None-Match', fresh.headers.etag);
-      expect(older.status).toBe(200);
-      expect(older.body.ageSeconds).toBe(fresh.body.ageSeconds + 5);
+      const later = await get();
+      expect(later.headers.etag).toBe(first.headers.etag);
+      expect((later.body as Buffer).equals(first.body as Buffer)).toBe(true);
     } finally {
       now.mockRestore();
     }
@@ -176,9 +229,7 @@ describe('aws-insights plugin (sample fleet)', () => {
     );
     const bad = await get('?accountId=12');
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toBe(
-      "accountId must be 12 digits, got '12'",
-    );
+    expect(bad.body.error.message).toMatch(/accountId must match pattern/);
   });
 
   it('serves a cluster, a database and a web ACL by name', async () => {
@@ -207,9 +258,12 @@ describe('aws-insights plugin (sample fleet)', () => {
       .get('/api/aws-insights/history?days=90')
       .set('Authorization', user);
     expect(days.status).toBe(400);
-    expect(days.body.error.message).toBe(
-      'days must be a whole number from 1 to 30',
-    );
+    expect(days.body.error.message).toMatch(/days must be <= 30/);
+    const scope = await request(server)
+      .get('/api/aws-insights/history?scope=everything')
+      .set('Authorization', user);
+    expect(scope.status).toBe(400);
+    expect(scope.body.error.message).toMatch(/scope must match pattern/);
   });
 
   it('records the refresh in the history', async () => {
@@ -237,5 +291,42 @@ describe('aws-insights plugin (sample fleet)', () => {
         Date.parse(points[0].takenAt)) /
       86_400_000;
     expect(spanDays).toBeGreaterThan(29.5);
+  });
+});
+
+describe('aws-insights plugin before its first refresh', () => {
+  it('answers 503 with Retry-After where the snapshot is needed, and serves health and history', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        awsInsightsPlugin,
+        mockServices.rootConfig.factory({ data: {} }),
+        // The default mock scheduler never runs a task with an initial delay: no refresh.
+      ],
+    });
+    const validate = specValidator();
+    const get = (url: string) =>
+      request(server)
+        .get(`/api/aws-insights${url}`)
+        .set('Authorization', mockCredentials.user.header());
+    for (const [path, url] of [
+      ['/fleet', '/fleet'],
+      ['/fleet', '/fleet?environment=prod'],
+      ['/environments/{name}', '/environments/prod'],
+      ['/clusters/{name}', '/clusters/prod-eks'],
+      ['/databases/{name}', '/databases/prod-aurora-pg'],
+      ['/web-acls/{name}', '/web-acls/prod-web-acl'],
+    ]) {
+      const res = await get(url);
+      expect({ url, status: res.status }).toEqual({ url, status: 503 });
+      // The first refresh is due 3 s after start-up; the client waits that plus 5 s at most.
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(8);
+      expect(res.body.error.name).toBe('ServiceUnavailableError');
+      expect(validate(path, 503, res.body)).toEqual([]);
+    }
+    const history = await get('/history');
+    expect(history.status).toBe(200);
+    expect(history.body).toEqual({ scope: 'fleet', days: 7, points: [] });
+    expect((await get('/health')).body).toEqual({ status: 'ok', sample: true });
   });
 });

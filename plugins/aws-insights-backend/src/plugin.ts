@@ -1,15 +1,15 @@
 import {
   coreServices,
   createBackendPlugin,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { durationToMilliseconds } from '@backstage/types';
 import { awsInsightsPermissions } from '@platform-portal/plugin-aws-insights-common';
-import {
-  InsightsService,
-  readInsightsSettings,
-} from './service/InsightsService';
+import { awsInsightsServiceRef } from './service/awsInsightsServiceRef';
 import { createRouter } from './service/router';
-import { SnapshotStore } from './store/SnapshotStore';
+import {
+  readInsightsSettings,
+  REFRESH_INITIAL_DELAY,
+} from './service/settings';
 
 /**
  * AWS insights: EKS capacity, Spot/Graviton mix, RDS health and WAF blocks across accounts
@@ -22,54 +22,42 @@ export const awsInsightsPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
-        cache: coreServices.cache,
-        database: coreServices.database,
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        insights: awsInsightsServiceRef,
       },
       async init(deps) {
-        const { config, logger, cache, database, scheduler, httpRouter } = deps;
-        const store = await SnapshotStore.create(
-          await database.getClient(),
-          resolvePackagePath(
-            '@platform-portal/plugin-aws-insights-backend',
-            'migrations',
-          ),
-          { skipMigrations: database.migrations?.skip },
-        );
+        const { config, logger, scheduler, httpRouter, insights } = deps;
         const settings = readInsightsSettings(config);
-        const service = new InsightsService(
-          settings,
-          config,
-          cache,
-          store,
-          logger,
-        );
         deps.permissionsRegistry.addPermissions(awsInsightsPermissions);
 
         await scheduler.scheduleTask({
           id: 'aws-insights-refresh',
           frequency: settings.refreshFrequency,
           timeout: { minutes: 10 },
-          initialDelay: { seconds: 3 },
+          initialDelay: REFRESH_INITIAL_DELAY,
           // Global scope: one replica refreshes, the shared cache serves all of them.
           scope: 'global',
           fn: async () => {
-            await service.refresh();
+            await insights.refresh();
           },
         });
-        if (service.sampleMode) {
-          logger.info(
-            'No awsInsights.accounts configured: serving the labelled sample fleet',
-          );
-        }
+        logger.info(
+          `AWS insights refresh every ${
+            durationToMilliseconds(settings.refreshFrequency) / 1000
+          } s${
+            insights.sampleMode
+              ? ' of the labelled sample fleet (no awsInsights.accounts configured)'
+              : ` of ${settings.accounts.length} account(s)`
+          }`,
+        );
 
         httpRouter.use(
           await createRouter({
-            service,
+            service: insights,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
           }),

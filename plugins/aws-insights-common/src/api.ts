@@ -1,63 +1,63 @@
-import {
-  FleetSnapshot,
-  GravitonCandidate,
-  ClusterCapacity,
-  DatabaseHealth,
-  MixSummary,
-  WafSummary,
-} from './snapshot';
-import { SourceStatus, WebAclRecord } from './records';
+import { components, operations } from './schema/openapi/generated';
+import { FleetSnapshot } from './snapshot';
 import { HistoryPoint } from './history';
 
-/** Every response says where its data came from, when, and how old it is. */
-export interface Freshness {
-  sample: boolean;
-  generatedAt: string;
-  ageSeconds: number;
-  /** Two refreshes were missed: show a stale warning. */
-  stale: boolean;
-  sources: SourceStatus[];
-}
+type Schemas = components['schemas'];
 
-export type FleetResponse = FleetSnapshot & Freshness;
-
-export interface ClusterResponse extends Freshness {
-  cluster: ClusterCapacity;
-  mix: MixSummary;
-  gravitonCandidates: GravitonCandidate[];
-}
-
-export interface DatabaseResponse extends Freshness {
-  database: DatabaseHealth;
-}
-
-export interface WebAclResponse extends Freshness {
-  summary: WafSummary;
-  series: WebAclRecord['series'];
-  rules: WebAclRecord['rules'];
-  sampledAvailable: boolean;
-  sampledBlocked: WebAclRecord['sampledBlocked'];
-}
-
-export interface HistoryResponse {
-  scope: string;
-  days: number;
-  points: HistoryPoint[];
-}
+/** GET /fleet: the snapshot of the latest refresh (or of a subset, with a filter). */
+export type FleetResponse = FleetSnapshot;
+export type ClusterResponse = Schemas['ClusterResponse'];
+export type DatabaseResponse = Schemas['DatabaseResponse'];
+export type WebAclResponse = Schemas['WebAclResponse'];
+export type HistoryResponse = Schemas['HistoryResponse'];
+export type HealthResponse = Schemas['HealthResponse'];
+/** The Backstage error body of every failed request. */
+export type ErrorResponse = Schemas['Error'];
 
 /** A subset of the fleet for GET /fleet: any combination, all optional. */
-export interface FleetFilter {
-  accountId?: string;
-  region?: string;
-  environment?: string;
+export type FleetFilter = NonNullable<
+  operations['GetFleet']['parameters']['query']
+>;
+/** The summary windows of GET /web-acls/{name}. */
+export type WebAclHours = NonNullable<
+  NonNullable<operations['GetWebAcl']['parameters']['query']>['hours']
+>;
+
+/** Per-call options, as Backstage's generated clients take them. */
+export interface RequestOptions {
+  /** A Backstage token (a backend plugin's service token); the frontend's fetchApi adds the user's. */
+  token?: string;
+  signal?: AbortSignal;
 }
 
-/** The AWS insights HTTP API (see plugins/aws-insights-backend/src/schema/openapi.yaml). */
+/**
+ * The AWS insights HTTP API (plugins/aws-insights-backend/src/schema/openapi.yaml). Until the
+ * first refresh has finished, every call but getHistory rejects with AwsInsightsNotReadyError.
+ */
 export interface AwsInsightsApi {
-  getFleet(filter?: FleetFilter): Promise<FleetResponse>;
-  getEnvironment(name: string): Promise<FleetResponse>;
-  getCluster(name: string): Promise<ClusterResponse>;
-  getDatabase(identifier: string): Promise<DatabaseResponse>;
-  getWebAcl(name: string, hours?: 1 | 24 | 168): Promise<WebAclResponse>;
-  getHistory(scope: string, days?: number): Promise<HistoryResponse>;
+  getFleet(
+    filter?: FleetFilter,
+    options?: RequestOptions,
+  ): Promise<FleetResponse>;
+  getEnvironment(
+    name: string,
+    options?: RequestOptions,
+  ): Promise<FleetResponse>;
+  getCluster(name: string, options?: RequestOptions): Promise<ClusterResponse>;
+  getDatabase(
+    identifier: string,
+    options?: RequestOptions,
+  ): Promise<DatabaseResponse>;
+  getWebAcl(
+    name: string,
+    hours?: WebAclHours,
+    options?: RequestOptions,
+  ): Promise<WebAclResponse>;
+  getHistory(
+    scope: string,
+    days?: number,
+    options?: RequestOptions,
+  ): Promise<HistoryResponse>;
 }
+
+export type { HistoryPoint };

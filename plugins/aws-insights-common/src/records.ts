@@ -3,6 +3,10 @@
  * Everything after this step - aggregation, cache, API, UI - is the same code for both.
  */
 
+import { components } from './schema/openapi/generated';
+
+type Schemas = components['schemas'];
+
 export type Lifecycle = 'spot' | 'on-demand';
 export type Architecture = 'arm64' | 'x86_64';
 export type AwsService =
@@ -15,24 +19,7 @@ export type AwsService =
   | 'cloudformation';
 
 /** Where a piece of data came from, when, and whether reading it worked. */
-export interface SourceStatus {
-  service: AwsService | 'sample';
-  /** 12-digit account id. */
-  accountId: string;
-  region: string;
-  ok: boolean;
-  /** ISO time the data was read (for a failed source: when the attempt failed). */
-  fetchedAt: string;
-  /** AWS API calls this source made in the refresh. */
-  calls: number;
-  /** Why it failed: the SDK error name (ThrottlingException, AccessDenied, TimeoutError...) and message. */
-  error?: { name: string; message: string };
-  /**
-   * Set when this source failed but older data of it is still served: when that data was read.
-   * The UI shows its age.
-   */
-  staleSince?: string;
-}
+export type SourceStatus = Schemas['SourceStatus'];
 
 export interface NodegroupRecord {
   name: string;
@@ -111,60 +98,15 @@ export interface ClusterUtilisation {
   memoryUtilisationPercent?: number;
 }
 
-export interface DatabaseMember {
-  identifier: string;
-  role: 'writer' | 'reader';
-  instanceClass: string;
-  status: string;
-  availabilityZone?: string;
-}
+export type DatabaseMember = Schemas['DatabaseMember'];
 
-export interface DatabaseMetrics {
-  cpuPercent?: number;
-  freeableMemoryBytes?: number;
-  connections?: number;
-  replicaLagSeconds?: number;
-  freeStorageBytes?: number;
-  /** Aurora bills used storage (VolumeBytesUsed); RDS has allocated storage. */
-  usedStorageBytes?: number;
-  allocatedStorageBytes?: number;
-}
+export type DatabaseMetrics = Schemas['DatabaseMetrics'];
 
-export interface DatabaseRecord {
-  arn: string;
-  identifier: string;
-  kind: 'aurora-cluster' | 'rds-instance';
-  accountId: string;
-  region: string;
-  environment?: string;
-  owner?: string;
-  engine: string;
-  engineVersion: string;
-  status: string;
-  multiAz: boolean;
-  storageEncrypted: boolean;
-  backupRetentionDays: number;
-  deletionProtection: boolean;
-  publiclyAccessible: boolean;
-  pendingModifications: string[];
-  instanceClass?: string;
-  members: DatabaseMember[];
-  tags: Record<string, string>;
-  metrics: DatabaseMetrics;
-  events: Array<{ at: string; message: string }>;
-}
+export type DatabaseRecord = Schemas['DatabaseRecord'];
 
-export type WafMetric =
-  | 'AllowedRequests'
-  | 'BlockedRequests'
-  | 'CountedRequests';
+export type WafMetric = Schemas['WafSeries']['metric'];
 
-export interface WafRule {
-  name: string;
-  priority: number;
-  kind: 'rate-based' | 'managed-rule-group' | 'custom';
-  action: 'block' | 'allow' | 'count' | 'captcha' | 'challenge' | 'none';
-}
+export type WafRule = Schemas['WafRule'];
 
 export interface WebAclRecord {
   arn: string;
@@ -177,40 +119,13 @@ export interface WebAclRecord {
   defaultAction: 'allow' | 'block';
   rules: WafRule[];
   /** Per rule ('ALL' for the whole ACL) and metric: points over time. */
-  series: Array<{
-    rule: string;
-    metric: WafMetric;
-    points: Array<{ at: string; value: number }>;
-  }>;
+  series: Array<Schemas['WafSeries']>;
   /** False where GetSampledRequests is not available (then `sampledBlocked` is empty). */
   sampledAvailable: boolean;
-  sampledBlocked: Array<{
-    at: string;
-    clientIp: string;
-    country?: string;
-    method?: string;
-    uri: string;
-    rule: string;
-  }>;
+  sampledBlocked: Array<Schemas['SampledRequest']>;
 }
 
-export interface StackRecord {
-  stackId: string;
-  name: string;
-  accountId: string;
-  region: string;
-  status: string;
-  statusReason?: string;
-  lastUpdated: string;
-  driftStatus?: string;
-  outputs: Record<string, string>;
-  events: Array<{
-    at: string;
-    resource: string;
-    status: string;
-    reason?: string;
-  }>;
-}
+export type StackRecord = Schemas['StackRecord'];
 
 /** Everything one refresh read, with the status of every source. */
 export interface FleetRecords {

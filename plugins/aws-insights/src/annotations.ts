@@ -1,11 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
+import { AWS_NAME_ANNOTATION } from '@platform-portal/platform-common';
 
-/** Annotations set by catalog-backend-module-aws-insights and on the account entities. */
-export const AWS_ARN_ANNOTATION = 'aws.amazon.com/arn';
-export const AWS_ACCOUNT_ID_ANNOTATION = 'aws.amazon.com/account-id';
-export const AWS_REGION_ANNOTATION = 'aws.amazon.com/region';
-export const AWS_NAME_ANNOTATION = 'platform-portal.io/aws-name';
-export const ENVIRONMENT_ANNOTATION = 'platform-portal.io/environment';
+/** The annotations the cards read (names from platform-common, the one home of annotations). */
+export {
+  AWS_ACCOUNT_ID_ANNOTATION,
+  AWS_ARN_ANNOTATION,
+} from '@platform-portal/platform-common';
 
 export const annotation = (entity: Entity, key: string) =>
   entity.metadata.annotations?.[key];

@@ -1,10 +1,13 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import {
+  AwsInsightsNotReadyError,
+  FleetResponse,
+} from '@platform-portal/plugin-aws-insights-common';
 import { cluster, database, fleet, webAcl } from './__testUtils__/fleetFixture';
 import { InsightsEntityProvider } from './InsightsEntityProvider';
 
-const BASE_URL = 'http://insights.test/api/aws-insights';
-
+// The provider reads only clusters, databases, web ACLs and the freshness fields.
 const fleetBody = {
   ...fleet({
     sample: true,
@@ -13,45 +16,33 @@ const fleetBody = {
     wafs: [webAcl('prod-web-acl', { environment: 'prod' })],
   }),
   generatedAt: '2025-06-02T09:00:00.000Z',
-  ageSeconds: 10,
-  stale: false,
+  staleAfter: '2025-06-02T09:11:00.000Z',
   sources: [],
-};
+} as unknown as FleetResponse;
 
-function setup(fetchImpl: jest.Mock) {
+function setup(getFleet: jest.Mock) {
   const connection: jest.Mocked<EntityProviderConnection> = {
     applyMutation: jest.fn(),
     refresh: jest.fn(),
   };
-  const discovery = {
-    getBaseUrl: jest.fn().mockResolvedValue(BASE_URL),
-    getExternalBaseUrl: jest.fn(),
-  };
   const auth = mockServices.auth();
   const logger = mockServices.logger.mock();
   const provider = new InsightsEntityProvider({
-    discovery,
+    client: { getFleet },
     auth,
     logger,
-    fetch: fetchImpl as unknown as typeof fetch,
   });
-  return { provider, connection, discovery, logger, auth };
+  return { provider, connection, logger, auth };
 }
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
 
 describe('InsightsEntityProvider', () => {
   it('is named aws-insights', () => {
     expect(setup(jest.fn()).provider.getProviderName()).toBe('aws-insights');
   });
 
-  it('replaces its entities in full with the fetched fleet', async () => {
-    const fetchImpl = jest.fn().mockResolvedValue(json(200, fleetBody));
-    const { provider, connection, discovery, auth } = setup(fetchImpl);
+  it('replaces its entities in full with the fleet read through the client', async () => {
+    const getFleet = jest.fn().mockResolvedValue(fleetBody);
+    const { provider, connection, auth } = setup(getFleet);
     await provider.connect(connection);
 
     await expect(provider.refresh()).resolves.toEqual({
@@ -60,15 +51,15 @@ describe('InsightsEntityProvider', () => {
       sample: true,
     });
 
-    expect(discovery.getBaseUrl).toHaveBeenCalledWith('aws-insights');
-    const [url, init] = fetchImpl.mock.calls[0];
-    expect(url).toBe(`${BASE_URL}/fleet`);
-    // A service token for the insights plugin, issued on the module's own behalf.
-    expect(init.headers.Authorization).toBe(
-      `Bearer ${mockCredentials.service.token({
-        onBehalfOf: await auth.getOwnServiceCredentials(),
-        targetPluginId: 'aws-insights',
-      })}`,
+    // The whole fleet, with a service token for the insights plugin on the module's own behalf.
+    expect(getFleet).toHaveBeenCalledWith(
+      {},
+      {
+        token: mockCredentials.service.token({
+          onBehalfOf: await auth.getOwnServiceCredentials(),
+          targetPluginId: 'aws-insights',
+        }),
+      },
     );
     expect(connection.applyMutation).toHaveBeenCalledTimes(1);
     const mutation = connection.applyMutation.mock.calls[0][0];
@@ -85,11 +76,12 @@ describe('InsightsEntityProvider', () => {
 
   it('applies an empty fleet as an empty full mutation', async () => {
     const { provider, connection } = setup(
-      jest
-        .fn()
-        .mockResolvedValue(
-          json(200, { ...fleetBody, clusters: [], databases: [], wafs: [] }),
-        ),
+      jest.fn().mockResolvedValue({
+        ...fleetBody,
+        clusters: [],
+        databases: [],
+        wafs: [],
+      }),
     );
     await provider.connect(connection);
     await expect(provider.refresh()).resolves.toMatchObject({
@@ -102,35 +94,39 @@ describe('InsightsEntityProvider', () => {
     });
   });
 
-  it('leaves the entities alone while the first insights refresh runs (404)', async () => {
+  it('leaves the entities alone while the first insights refresh runs (503), waiting for the event', async () => {
     const { provider, connection, logger } = setup(
-      jest.fn().mockResolvedValue(
-        json(404, {
-          error: {
-            name: 'NotFoundError',
-            message: 'The first refresh of AWS data has not finished yet',
-          },
-        }),
-      ),
+      jest
+        .fn()
+        .mockRejectedValue(
+          new AwsInsightsNotReadyError(
+            'The first refresh of AWS data has not finished yet',
+            8,
+          ),
+        ),
     );
     await provider.connect(connection);
     await expect(provider.refresh()).resolves.toMatchObject({
       status: 'not-ready',
-      reason: expect.stringContaining('404'),
+      reason: expect.stringContaining('has not finished yet'),
     });
     expect(connection.applyMutation).not.toHaveBeenCalled();
     expect(logger.info).toHaveBeenCalledWith(
-      expect.stringContaining('not available yet'),
+      expect.stringContaining('waiting for its aws-insights.refreshed event'),
     );
   });
 
   it.each([
-    ['a network error', () => Promise.reject(new TypeError('fetch failed'))],
-    ['a server error', () => Promise.resolve(json(500, { error: 'boom' }))],
-    ['an unexpected body', () => Promise.resolve(json(200, { hello: 1 }))],
-  ])('keeps the current entities on %s', async (_what, answer) => {
+    ['a network error', new TypeError('fetch failed')],
+    [
+      'a server error',
+      Object.assign(new Error('Request failed with 500'), {
+        name: 'ResponseError',
+      }),
+    ],
+  ])('keeps the current entities on %s', async (_what, error) => {
     const { provider, connection, logger } = setup(
-      jest.fn().mockImplementation(answer),
+      jest.fn().mockRejectedValue(error),
     );
     await provider.connect(connection);
     await expect(provider.refresh()).resolves.toMatchObject({
@@ -143,11 +139,11 @@ describe('InsightsEntityProvider', () => {
   });
 
   it('does nothing before the catalog connects it', async () => {
-    const fetchImpl = jest.fn();
-    const { provider } = setup(fetchImpl);
+    const getFleet = jest.fn();
+    const { provider } = setup(getFleet);
     await expect(provider.refresh()).resolves.toMatchObject({
       status: 'not-ready',
     });
-    expect(fetchImpl).not.toHaveBeenCalled();
+    expect(getFleet).not.toHaveBeenCalled();
   });
 });

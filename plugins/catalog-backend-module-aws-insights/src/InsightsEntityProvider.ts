@@ -1,40 +1,36 @@
-import {
-  AuthService,
-  DiscoveryService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
 import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { FleetResponse } from '@platform-portal/plugin-aws-insights-common';
+import {
+  AWS_INSIGHTS_PLUGIN_ID,
+  AwsInsightsApi,
+  AwsInsightsNotReadyError,
+  FleetResponse,
+} from '@platform-portal/plugin-aws-insights-common';
 import { fleetToEntities } from './toEntities';
 
-export const INSIGHTS_PLUGIN_ID = 'aws-insights';
-
 export interface InsightsEntityProviderOptions {
-  discovery: DiscoveryService;
+  /** The typed client of the insights API (AwsInsightsClient). */
+  client: Pick<AwsInsightsApi, 'getFleet'>;
+  /** Issues the service token the insights API asks for. */
   auth: AuthService;
   logger: LoggerService;
   /** Owner of resources without a usable `owner` tag (default group:default/platform-team). */
   defaultOwner?: string;
-  /** For tests; the global fetch otherwise. */
-  fetch?: typeof fetch;
-  /** How long one fleet request may take (default 30 s). */
-  requestTimeoutMs?: number;
 }
 
 /**
- * What a refresh did. `not-ready`: the insights plugin has no fleet yet (its first refresh is
- * running) or is still starting; `failed`: anything else. Neither touches the catalog.
+ * What a refresh did. `not-ready`: not connected to the catalog yet, or the insights plugin has
+ * no fleet yet (503: its first refresh is running; its aws-insights.refreshed event will come);
+ * `failed`: anything else. Neither touches the catalog.
  */
 export type InsightsRefreshResult =
   | { status: 'applied'; entities: number; sample: boolean }
   | { status: 'not-ready' | 'failed'; reason: string };
-
-class NotReadyError extends Error {}
 
 /**
  * EKS clusters, databases and WAF web ACLs from the AWS insights plugin as Resource entities.
@@ -43,11 +39,8 @@ class NotReadyError extends Error {}
  */
 export class InsightsEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
-  private readonly fetch: typeof fetch;
 
-  constructor(private readonly options: InsightsEntityProviderOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
-  }
+  constructor(private readonly options: InsightsEntityProviderOptions) {}
 
   getProviderName(): string {
     return 'aws-insights';
@@ -57,7 +50,8 @@ export class InsightsEntityProvider implements EntityProvider {
     this.connection = connection;
   }
 
-  async refresh(signal?: AbortSignal): Promise<InsightsRefreshResult> {
+  /** Reads the current fleet through the client and applies it. Never throws. */
+  async refresh(): Promise<InsightsRefreshResult> {
     const { logger } = this.options;
     if (!this.connection) {
       return { status: 'not-ready', reason: 'not connected to the catalog' };
@@ -65,14 +59,16 @@ export class InsightsEntityProvider implements EntityProvider {
     let fleet: FleetResponse;
     let entities: Entity[];
     try {
-      fleet = await this.fetchFleet(signal);
+      fleet = await this.readFleet();
       entities = fleetToEntities(fleet, {
         defaultOwner: this.options.defaultOwner,
       });
     } catch (error) {
       const reason = stringifyError(error);
-      if (error instanceof NotReadyError) {
-        logger.info(`AWS insights fleet not available yet: ${reason}`);
+      if (AwsInsightsNotReadyError.is(error)) {
+        logger.info(
+          `AWS insights has no fleet yet (${error.message}); waiting for its aws-insights.refreshed event`,
+        );
         return { status: 'not-ready', reason };
       }
       logger.warn(
@@ -100,41 +96,12 @@ export class InsightsEntityProvider implements EntityProvider {
     };
   }
 
-  private async fetchFleet(signal?: AbortSignal): Promise<FleetResponse> {
-    const { discovery, auth } = this.options;
-    const baseUrl = await discovery.getBaseUrl(INSIGHTS_PLUGIN_ID);
+  private async readFleet(): Promise<FleetResponse> {
+    const { auth, client } = this.options;
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: INSIGHTS_PLUGIN_ID,
+      targetPluginId: AWS_INSIGHTS_PLUGIN_ID,
     });
-    const timeout = AbortSignal.timeout(
-      this.options.requestTimeoutMs ?? 30_000,
-    );
-    const response = await this.fetch(`${baseUrl}/fleet`, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-    if (!response.ok) {
-      const detail = await response.text().catch(() => '');
-      const message = `GET ${baseUrl}/fleet answered ${response.status} ${
-        response.statusText
-      } ${detail.slice(0, 300)}`.trim();
-      // 404: the first insights refresh has not finished; 503: the plugin is still starting.
-      if (response.status === 404 || response.status === 503) {
-        throw new NotReadyError(message);
-      }
-      throw new Error(message);
-    }
-    const body = (await response.json()) as FleetResponse;
-    if (
-      !Array.isArray(body?.clusters) ||
-      !Array.isArray(body.databases) ||
-      !Array.isArray(body.wafs)
-    ) {
-      throw new Error(
-        'the fleet response has no clusters/databases/wafs lists',
-      );
-    }
-    return body;
+    return client.getFleet({}, { token });
   }
 }

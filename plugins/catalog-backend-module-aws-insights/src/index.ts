@@ -8,10 +8,7 @@ export {
   catalogModuleAwsInsights as default,
   catalogModuleAwsInsights,
 } from './module';
-export {
-  InsightsEntityProvider,
-  INSIGHTS_PLUGIN_ID,
-} from './InsightsEntityProvider';
+export { InsightsEntityProvider } from './InsightsEntityProvider';
 export type {
   InsightsEntityProviderOptions,
   InsightsRefreshResult,

@@ -1,3 +1,4 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -5,55 +6,84 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
 // A test may run the real plugin the module reads from.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import awsInsightsPlugin from '@platform-portal/plugin-aws-insights-backend';
+import awsInsightsPlugin, {
+  AwsInsightsService,
+  awsInsightsServiceRef,
+} from '@platform-portal/plugin-aws-insights-backend';
 import request from 'supertest';
 import { catalogModuleAwsInsights } from './module';
 
 jest.setTimeout(60_000);
 
-// The real catalog, the real insights plugin (sample fleet: no AWS configured) and this
-// module. The mock scheduler runs every task once at start-up, in no fixed order: whichever
-// way the catalog's refresh and the insights refresh race, the module's retry must get the
-// sample resources into the catalog.
+type Server = Awaited<ReturnType<typeof startTestBackend>>['server'];
+
+async function resources(server: Server, type: string): Promise<Entity[]> {
+  const res = await request(server)
+    .get('/api/catalog/entities/by-query')
+    .query({ filter: `kind=resource,spec.type=${type}` })
+    .set('Authorization', mockCredentials.user.header());
+  expect(res.status).toBe(200);
+  return res.body.items;
+}
+
+async function waitFor(server: Server, type: string, count: number) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const items = await resources(server, type);
+    // Relations arrive with processing, after the entity itself is visible.
+    if (items.length >= count && items.every(e => e.relations?.length)) {
+      return items;
+    }
+    await new Promise(r => setTimeout(r, 200));
+  }
+  throw new Error(`fewer than ${count} ${type} entities in the catalog`);
+}
+
+/** A module of the insights plugin that hands its AwsInsightsService to the test. */
+const insightsProbe = (take: (service: AwsInsightsService) => void) =>
+  createBackendModule({
+    pluginId: 'aws-insights',
+    moduleId: 'test-probe',
+    register(reg) {
+      reg.registerInit({
+        deps: { insights: awsInsightsServiceRef },
+        async init({ insights }) {
+          take(insights);
+        },
+      });
+    },
+  });
+
+// The real catalog, the real insights plugin (sample fleet: no AWS configured), this module and
+// the real default EventsService (in-process, as in a backend without the events backend).
+const features = [
+  catalogPlugin,
+  awsInsightsPlugin,
+  catalogModuleAwsInsights,
+  eventsServiceFactory,
+  mockServices.rootConfig.factory({
+    data: {
+      catalog: { processingInterval: { seconds: 1 } },
+      events: { useEventBus: 'never' },
+    },
+  }),
+];
+
 describe('catalogModuleAwsInsights', () => {
   it('puts the sample fleet into the catalog', async () => {
     const { server } = await startTestBackend({
       features: [
-        catalogPlugin,
-        awsInsightsPlugin,
-        catalogModuleAwsInsights,
+        ...features,
+        // Runs the insights refresh at start-up, racing the module's own first read.
         mockServices.scheduler.factory({
           includeInitialDelayedTasksOnStartup: true,
-        }),
-        mockServices.rootConfig.factory({
-          data: { catalog: { processingInterval: { seconds: 1 } } },
         }),
       ],
     });
 
-    const query = async (type: string): Promise<Entity[]> => {
-      const res = await request(server)
-        .get('/api/catalog/entities/by-query')
-        .query({ filter: `kind=resource,spec.type=${type}` })
-        .set('Authorization', mockCredentials.user.header());
-      expect(res.status).toBe(200);
-      return res.body.items;
-    };
-    const waitFor = async (type: string, count: number) => {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        const items = await query(type);
-        // Relations arrive with processing, after the entity itself is visible.
-        if (items.length >= count && items.every(e => e.relations?.length)) {
-          return items;
-        }
-        await new Promise(r => setTimeout(r, 200));
-      }
-      throw new Error(`fewer than ${count} ${type} entities in the catalog`);
-    };
-
-    const clusters = await waitFor('kubernetes-cluster', 4);
+    const clusters = await waitFor(server, 'kubernetes-cluster', 4);
     expect(clusters.map(e => e.metadata.name).sort()).toEqual([
       'dev-eks',
       'prod-eks',
@@ -82,17 +112,45 @@ describe('catalogModuleAwsInsights', () => {
       ]),
     );
 
-    const databases = await waitFor('database', 3);
+    const databases = await waitFor(server, 'database', 3);
     expect(databases.map(e => e.metadata.name).sort()).toEqual([
       'dev-postgres',
       'prod-aurora-pg',
       'staging-postgres',
     ]);
-    const wafs = await waitFor('waf', 3);
+    const wafs = await waitFor(server, 'waf', 3);
     expect(wafs.map(e => e.metadata.name).sort()).toEqual([
       'dev-web-acl',
       'prod-web-acl',
       'staging-web-acl',
     ]);
+  });
+
+  it('waits through the 503 of the first refresh and applies the fleet on aws-insights.refreshed', async () => {
+    let insights: AwsInsightsService | undefined;
+    const { server } = await startTestBackend({
+      features: [
+        ...features,
+        insightsProbe(service => {
+          insights = service;
+        }),
+        // The default mock scheduler runs no task with an initial delay: no refresh by itself.
+      ],
+    });
+    // The module's start-up read met the 503: no insights resources, however long we wait.
+    const fleet = await request(server)
+      .get('/api/aws-insights/fleet')
+      .set('Authorization', mockCredentials.user.header());
+    expect(fleet.status).toBe(503);
+    await new Promise(r => setTimeout(r, 2_000));
+    expect(await resources(server, 'kubernetes-cluster')).toEqual([]);
+
+    // One refresh, and its event alone brings the fleet in.
+    await insights!.refresh();
+    expect(
+      (await waitFor(server, 'kubernetes-cluster', 4)).map(
+        e => e.metadata.name,
+      ),
+    ).toHaveLength(4);
   });
 });

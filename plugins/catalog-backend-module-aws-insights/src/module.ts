@@ -2,19 +2,25 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { stringifyError } from '@backstage/errors';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { AWS_INSIGHTS_REFRESHED_TOPIC } from '@platform-portal/platform-common';
+import { AwsInsightsClient } from '@platform-portal/plugin-aws-insights-common';
 import { InsightsEntityProvider } from './InsightsEntityProvider';
-
-export const REFRESH_TASK_ID = 'catalog-aws-insights-refresh';
-/** Retries after a failed refresh start here and double up to the cap. */
-const FIRST_RETRY_MS = 3_000;
-const MAX_RETRY_MS = 60_000;
 
 /**
  * EKS clusters, databases and WAF web ACLs found by the AWS insights plugin, as catalog
- * Resource entities. Refreshes every 5 minutes on one replica; until a refresh succeeds
- * (e.g. while the insights plugin's own first refresh is running) it retries sooner.
+ * Resource entities: read through the typed client once at start-up (a fleet from before a
+ * restart is served at once) and again on every `aws-insights.refreshed` event.
+ *
+ * No timer of its own: the insights plugin refreshes on its schedule (one replica at a time)
+ * and publishes the event after each refresh. With the default EventsService and no events
+ * backend, events stay in the process that published them - the replica that refreshed, whose
+ * catalog module then writes to the catalog database every replica shares, so two replicas
+ * stay correct. A read that fails after an event is made good by the next refresh's event.
+ * Only a deployment that runs the catalog and aws-insights in separate backends needs the
+ * events backend (`@backstage/plugin-events-backend`), which the default EventsService then
+ * uses on its own to carry the event across.
  */
 export const catalogModuleAwsInsights = createBackendModule({
   pluginId: 'catalog',
@@ -25,62 +31,30 @@ export const catalogModuleAwsInsights = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
-        scheduler: coreServices.scheduler,
         logger: coreServices.logger,
         lifecycle: coreServices.lifecycle,
+        events: eventsServiceRef,
       },
-      async init({ catalog, discovery, auth, scheduler, logger, lifecycle }) {
+      async init({ catalog, discovery, auth, logger, lifecycle, events }) {
         const provider = new InsightsEntityProvider({
-          discovery,
+          client: new AwsInsightsClient({ discoveryApi: discovery }),
           auth,
           logger,
         });
         catalog.addEntityProvider(provider);
 
-        let retryMs = FIRST_RETRY_MS;
-        let retryTimer: NodeJS.Timeout | undefined;
-        let stopped = false;
-        // The retry goes through the scheduler so the global lock still holds.
-        const retryLater = () => {
-          if (retryTimer || stopped) return;
-          logger.info(
-            `Retrying the AWS insights refresh in ${retryMs / 1000} s`,
-          );
-          retryTimer = setTimeout(() => {
-            retryTimer = undefined;
-            scheduler
-              .triggerTask(REFRESH_TASK_ID)
-              .catch(error =>
-                logger.warn(`Could not trigger ${REFRESH_TASK_ID}: ${error}`),
-              );
-          }, retryMs);
-          retryTimer.unref?.();
-          retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
-        };
-        lifecycle.addShutdownHook(() => {
-          stopped = true;
-          clearTimeout(retryTimer);
-        });
-
-        await scheduler.scheduleTask({
-          id: REFRESH_TASK_ID,
-          frequency: { minutes: 5 },
-          timeout: { minutes: 2 },
-          // Gives the insights plugin time to finish its own first refresh.
-          initialDelay: { seconds: 15 },
-          scope: 'global',
-          fn: async signal => {
-            let applied = false;
-            try {
-              applied = (await provider.refresh(signal)).status === 'applied';
-            } catch (error) {
-              logger.warn(
-                `AWS insights refresh failed: ${stringifyError(error)}`,
-              );
-            }
-            if (applied) retryMs = FIRST_RETRY_MS;
-            else retryLater();
+        await events.subscribe({
+          id: 'aws-insights-entities',
+          topics: [AWS_INSIGHTS_REFRESHED_TOPIC],
+          onEvent: async () => {
+            await provider.refresh();
           },
+        });
+        // Once every plugin has started (the provider is connected and the insights API is
+        // mounted): a 503 here only means the first refresh is still running.
+        // Not awaited: start-up does not wait on another plugin's answer.
+        lifecycle.addStartupHook(() => {
+          void provider.refresh();
         });
       },
     });

@@ -14,13 +14,21 @@ import {
   slugify,
 } from './entityNames';
 
-export const AWS_ARN_ANNOTATION = 'aws.amazon.com/arn';
-export const AWS_ACCOUNT_ID_ANNOTATION = 'aws.amazon.com/account-id';
-export const AWS_REGION_ANNOTATION = 'aws.amazon.com/region';
-/** The resource's `environment` tag, verbatim. */
-export const ENVIRONMENT_ANNOTATION = 'platform-portal.io/environment';
-/** The real AWS name, which the entity name may extend (collisions) or shorten (63 chars). */
-export const AWS_NAME_ANNOTATION = 'platform-portal.io/aws-name';
+import {
+  AWS_ACCOUNT_ID_ANNOTATION,
+  AWS_ARN_ANNOTATION,
+  AWS_NAME_ANNOTATION,
+  AWS_REGION_ANNOTATION,
+  ENVIRONMENT_ANNOTATION,
+} from '@platform-portal/platform-common';
+
+export {
+  AWS_ACCOUNT_ID_ANNOTATION,
+  AWS_ARN_ANNOTATION,
+  AWS_NAME_ANNOTATION,
+  AWS_REGION_ANNOTATION,
+  ENVIRONMENT_ANNOTATION,
+};
 /**
  * Location type of this module's entities. Not `url:`: the catalog would turn a url location
  * into a "view source" link, and there is no file behind these entities.

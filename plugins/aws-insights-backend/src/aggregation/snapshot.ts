@@ -5,6 +5,7 @@ import {
   MixSummary,
 } from '@platform-portal/plugin-aws-insights-common';
 import { summariseCapacity } from './capacity';
+import { staleAfter } from './freshness';
 import { assessDatabase, DatabaseHealthRules } from './database';
 import { findGravitonCandidatesWithIndex } from './graviton';
 import { clusterKey, isRunning } from './keys';
@@ -15,6 +16,8 @@ import { summariseWebAcl } from './waf';
 export interface FleetSnapshotOptions {
   /** ISO time of the snapshot; passed in so aggregation stays a pure function. */
   now: string;
+  /** How often refreshes run: the snapshot is stale after two missed ones (default 5 min). */
+  refreshFrequencyMs?: number;
   lowHeadroomPercent?: number;
   hoursPerMonth?: number;
   databaseRules?: Partial<DatabaseHealthRules>;
@@ -66,6 +69,7 @@ export function buildFleetSnapshot(
 
   return {
     generatedAt: options.now,
+    staleAfter: staleAfter(options.now, options.refreshFrequencyMs),
     sample: records.sample,
     sources: records.sources,
     fleet: capacity.fleet,

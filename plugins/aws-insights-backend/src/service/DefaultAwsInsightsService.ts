@@ -1,236 +1,247 @@
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { Config } from '@backstage/config';
+import { stringifyError } from '@backstage/errors';
+import { EventsService } from '@backstage/plugin-events-node';
+import { durationToMilliseconds } from '@backstage/types';
+import {
+  AWS_INSIGHTS_REFRESHED_TOPIC,
+  AwsInsightsRefreshedEvent,
+} from '@platform-portal/platform-common';
 import {
   FleetRecords,
   FleetSnapshot,
+  HistoryPoint,
 } from '@platform-portal/plugin-aws-insights-common';
-import {
-  buildFleetSnapshot,
-  filterRecords,
-  RecordsFilter,
-} from '../aggregation';
-import {
-  collectFleet,
-  credentialsForAccount,
-  DEFAULT_STACK_PREFIXES,
-} from '../collectors';
+import { buildFleetSnapshot } from '../aggregation';
+import { collectFleet, credentialsForAccount } from '../collectors';
 import { sampleFleetRecords } from '../sample';
-import { FLEET_SCOPE, historyRows } from '../store/historyRows';
 import { sampleHistoryRows } from '../sample/sampleHistory';
+import { FLEET_SCOPE, historyRows } from '../store/historyRows';
 import { SnapshotStore } from '../store/SnapshotStore';
+import { AwsInsightsService } from './AwsInsightsService';
 import { carryOverFailedSources } from './carryOver';
+import { CurrentFleet } from './CurrentFleet';
+import { FleetNotReadyError } from './FleetNotReadyError';
+import {
+  InsightsSettings,
+  readInsightsSettings,
+  REFRESH_INITIAL_DELAY,
+} from './settings';
 
-const RECORDS_KEY = 'records/v1';
-const SNAPSHOT_KEY = 'snapshot/v1';
+const RECORDS_KEY = 'records/v2';
+/** The snapshot as JSON text: every replica serves the very same bytes. */
+const SNAPSHOT_JSON_KEY = 'snapshot/v2/json';
 // A tiny key naming the current snapshot, so replicas fetch the large one only when it changed.
-const SNAPSHOT_AT_KEY = 'snapshot/v1/generated-at';
-
-interface InsightsSettings {
-  accounts: Array<{ accountId: string; name?: string; regions: string[] }>;
-  endpoints: Record<string, string>;
-  refreshFrequency: HumanDuration;
-  requestTimeoutMs: number;
-  maxAttempts: number;
-  historyRetentionDays: number;
-  lowHeadroomPercent: number;
-  stackNamePrefixes: string[];
-}
-
-export function readInsightsSettings(config: Config): InsightsSettings {
-  const c = config.getOptionalConfig('awsInsights');
-  return {
-    accounts: (c?.getOptionalConfigArray('accounts') ?? []).map(a => ({
-      accountId: a.getString('accountId'),
-      name: a.getOptionalString('name'),
-      regions: a.getStringArray('regions'),
-    })),
-    endpoints: (c?.getOptional<Record<string, string>>('endpoints') ??
-      {}) as Record<string, string>,
-    refreshFrequency: c?.has('refreshFrequency')
-      ? readDurationFromConfig(c, { key: 'refreshFrequency' })
-      : { minutes: 5 },
-    requestTimeoutMs: c?.getOptionalNumber('requestTimeoutMs') ?? 10_000,
-    maxAttempts: c?.getOptionalNumber('maxAttempts') ?? 4,
-    historyRetentionDays: c?.getOptionalNumber('historyRetentionDays') ?? 30,
-    lowHeadroomPercent: c?.getOptionalNumber('lowHeadroomPercent') ?? 15,
-    stackNamePrefixes: c?.getOptionalStringArray('stackNamePrefixes') ?? [
-      ...DEFAULT_STACK_PREFIXES,
-    ],
-  };
-}
+const SNAPSHOT_AT_KEY = 'snapshot/v2/generated-at';
+/** How often a replica asks the shared cache whether a newer refresh exists. */
+const CHECK_INTERVAL_MS = 1000;
+/** Added to the time until the first refresh starts: how long it takes, roughly. */
+const FIRST_REFRESH_SECONDS = 5;
+// Long TTL on purpose: if refreshes stop, old data is still served, marked stale.
+const TTL = { days: 7 };
 
 /**
- * Reads AWS (or the sample fleet), aggregates, and keeps the result where every replica finds
- * it: records and snapshot in the shared cache, the trend history in the plugin database.
+ * The default AwsInsightsService: AWS (or the sample fleet) -> records -> pure aggregation ->
+ * the shared cache (records, snapshot JSON) + the plugin database (history) -> the
+ * aws-insights.refreshed event. Reads go through getCurrent(), which checks the cache at most
+ * once a second and parses a snapshot only when a newer refresh appeared.
  */
-export class InsightsService {
-  // Filtered views are derived per refresh; a small in-process memo avoids recomputing them.
-  private views = new Map<string, FleetSnapshot>();
-  private viewsOf?: string;
-  // The current snapshot and its JSON, per generatedAt: the hot path of GET /fleet.
-  private current?: {
-    at: string;
-    snapshot: FleetSnapshot;
-    body: Buffer;
-    checkedAt: number;
-  };
+export class DefaultAwsInsightsService implements AwsInsightsService {
+  private current?: { at: string; fleet: CurrentFleet; checkedAt: number };
+  private readonly firstRefreshDueAt: number;
+
+  static fromConfig(
+    config: Config,
+    deps: {
+      logger: LoggerService;
+      cache: CacheService;
+      store: SnapshotStore;
+      events: EventsService;
+    },
+  ): DefaultAwsInsightsService {
+    return new DefaultAwsInsightsService({
+      ...deps,
+      config,
+      settings: readInsightsSettings(config),
+    });
+  }
 
   constructor(
-    private readonly settings: InsightsSettings,
-    private readonly config: Config,
-    private readonly cache: CacheService,
-    private readonly store: SnapshotStore,
-    private readonly logger: LoggerService,
-  ) {}
+    private readonly deps: {
+      settings: InsightsSettings;
+      /** Holds `aws.*`: the credentials of each account. */
+      config: Config;
+      logger: LoggerService;
+      cache: CacheService;
+      store: SnapshotStore;
+      events: EventsService;
+      /** Where a refresh's records come from; by default AWS, or the sample fleet. */
+      readRecords?: (now: Date) => Promise<FleetRecords>;
+    },
+  ) {
+    this.firstRefreshDueAt =
+      Date.now() + durationToMilliseconds(REFRESH_INITIAL_DELAY);
+  }
 
   get sampleMode(): boolean {
-    return this.settings.accounts.length === 0;
+    return this.deps.settings.accounts.length === 0;
   }
 
-  get refreshFrequencyMs(): number {
-    return durationToMilliseconds(this.settings.refreshFrequency);
+  private get refreshFrequencyMs(): number {
+    return durationToMilliseconds(this.deps.settings.refreshFrequency);
   }
 
-  /** One refresh: collect, keep failed sources' last good data, aggregate, cache, record history. */
   async refresh(now = new Date()): Promise<FleetSnapshot> {
-    const fresh = this.sampleMode
-      ? sampleFleetRecords(now)
-      : await this.collect(now);
-    const previous = await this.cache.get(RECORDS_KEY);
-    const records = carryOverFailedSources(
-      fresh,
-      previous as unknown as FleetRecords | undefined,
-    );
+    const { cache, settings, logger } = this.deps;
+    const fresh = await this.readRecords(now);
+    const previous = (await cache.get(RECORDS_KEY)) as unknown as
+      | FleetRecords
+      | undefined;
+    const records = carryOverFailedSources(fresh, previous);
     const snapshot = buildFleetSnapshot(records, {
       now: now.toISOString(),
-      lowHeadroomPercent: this.settings.lowHeadroomPercent,
+      lowHeadroomPercent: settings.lowHeadroomPercent,
+      refreshFrequencyMs: this.refreshFrequencyMs,
     });
-    // Long TTL on purpose: if refreshes stop, old data is still served, with its age shown.
-    const ttl = { days: 7 };
-    await this.cache.set(RECORDS_KEY, records as any, { ttl });
-    await this.cache.set(SNAPSHOT_KEY, snapshot as any, { ttl });
-    await this.cache.set(SNAPSHOT_AT_KEY, snapshot.generatedAt, { ttl });
-    const rows = historyRows(snapshot);
-    if (
-      this.sampleMode &&
-      !(await this.store.hasPointsBefore(
-        FLEET_SCOPE,
-        new Date(now.getTime() - 86_400_000),
-        true,
-      ))
-    ) {
-      // A fresh sample portal gets a month of labelled sample trend at once.
-      await this.store.append(sampleHistoryRows(rows, now));
-    }
-    await this.store.append(rows);
-    const pruneBefore = new Date(
-      now.getTime() - this.settings.historyRetentionDays * 86_400_000,
-    );
-    await this.store.prune(pruneBefore);
+    const json = JSON.stringify(snapshot);
+    // The records first: a replica that sees the new generatedAt finds everything it points to.
+    await cache.set(RECORDS_KEY, records as any, { ttl: TTL });
+    await cache.set(SNAPSHOT_JSON_KEY, json, { ttl: TTL });
+    await cache.set(SNAPSHOT_AT_KEY, snapshot.generatedAt, { ttl: TTL });
+    this.current = {
+      at: snapshot.generatedAt,
+      fleet: this.currentFleet(json, async () => records),
+      checkedAt: Date.now(),
+    };
+    await this.recordHistory(snapshot, now);
+
     const failed = records.sources.filter(s => !s.ok);
-    this.logger.info(
+    logger.info(
       `AWS insights refreshed${this.sampleMode ? ' (sample fleet)' : ''}: ${
         snapshot.clusters.length
-      } clusters, ` +
-        `${snapshot.fleet.nodes} nodes, ${records.sources.reduce(
-          (n, s) => n + s.calls,
-          0,
-        )} AWS calls, ` +
-        `${failed.length} failed sources`,
+      } clusters, ${snapshot.fleet.nodes} nodes, ${records.sources.reduce(
+        (n, s) => n + s.calls,
+        0,
+      )} AWS calls, ${failed.length} failed sources`,
     );
+    await this.announce(snapshot);
     return snapshot;
   }
 
-  /** The whole fleet, or undefined before the first refresh finished anywhere. */
-  async fleet(): Promise<FleetSnapshot | undefined> {
-    return (await this.currentFleet())?.snapshot;
-  }
-
-  /**
-   * The fleet with its serialised JSON body (without the opening brace, so the router can put
-   * the per-request age fields in front). The shared cache is asked at most once a second
-   * whether a newer refresh exists; the large snapshot is fetched only when one does.
-   */
-  async currentFleet(): Promise<
-    { snapshot: FleetSnapshot; body: Buffer } | undefined
-  > {
+  async getCurrent(): Promise<CurrentFleet> {
     const now = Date.now();
-    if (this.current && now - this.current.checkedAt < 1000)
-      return this.current;
-    const at = (await this.cache.get(SNAPSHOT_AT_KEY)) as string | undefined;
-    if (!at) return undefined;
-    if (this.current?.at !== at) {
-      const snapshot = (await this.cache.get(SNAPSHOT_KEY)) as unknown as
-        | FleetSnapshot
+    if (this.current && now - this.current.checkedAt < CHECK_INTERVAL_MS) {
+      return this.current.fleet;
+    }
+    const at = (await this.deps.cache.get(SNAPSHOT_AT_KEY)) as
+      | string
+      | undefined;
+    if (at && this.current?.at !== at) {
+      const json = (await this.deps.cache.get(SNAPSHOT_JSON_KEY)) as
+        | string
         | undefined;
-      if (!snapshot) return undefined;
-      const body = Buffer.from(JSON.stringify(snapshot).slice(1), 'utf8');
-      this.current = {
-        at: snapshot.generatedAt,
-        snapshot,
-        body,
-        checkedAt: now,
-      };
+      if (json) {
+        this.current = {
+          at,
+          fleet: this.currentFleet(json, () => this.cachedRecords()),
+          checkedAt: now,
+        };
+      }
     }
+    if (!this.current) throw new FleetNotReadyError(this.retryAfterSeconds());
     this.current.checkedAt = now;
-    return this.current;
+    return this.current.fleet;
   }
 
-  /** The same aggregation over a subset: one environment, cluster, account or region. */
-  async view(filter: RecordsFilter): Promise<FleetSnapshot | undefined> {
-    const records = (await this.cache.get(RECORDS_KEY)) as unknown as
-      | FleetRecords
-      | undefined;
-    if (!records) return undefined;
-    if (this.viewsOf !== records.collectedAt) {
-      this.views.clear();
-      this.viewsOf = records.collectedAt;
-    }
-    const key = JSON.stringify(filter);
-    let view = this.views.get(key);
-    if (!view) {
-      view = buildFleetSnapshot(filterRecords(records, filter), {
-        now: records.collectedAt,
-        lowHeadroomPercent: this.settings.lowHeadroomPercent,
-      });
-      if (this.views.size > 200) this.views.clear();
-      this.views.set(key, view);
-    }
-    return view;
-  }
-
-  /** The raw record of one web ACL (series and sampled requests), from the cached refresh. */
-  async webAclRecord(arn: string) {
-    const records = (await this.cache.get(RECORDS_KEY)) as unknown as
-      | FleetRecords
-      | undefined;
-    return records?.webAcls.find(w => w.arn === arn);
-  }
-
-  history(scope: string, days: number) {
-    return this.store.history(
+  getHistory(scope: string, days: number): Promise<HistoryPoint[]> {
+    return this.deps.store.history(
       scope,
       new Date(Date.now() - days * 86_400_000),
       this.sampleMode,
     );
   }
 
+  private currentFleet(json: string, loadRecords: () => Promise<FleetRecords>) {
+    return new CurrentFleet(json, {
+      loadRecords,
+      lowHeadroomPercent: this.deps.settings.lowHeadroomPercent,
+      refreshFrequencyMs: this.refreshFrequencyMs,
+    });
+  }
+
+  private async cachedRecords(): Promise<FleetRecords> {
+    const records = (await this.deps.cache.get(RECORDS_KEY)) as unknown as
+      | FleetRecords
+      | undefined;
+    if (!records) throw new FleetNotReadyError(this.retryAfterSeconds());
+    return records;
+  }
+
+  /** Seconds until the first scheduled refresh should have finished (at least 1). */
+  private retryAfterSeconds(): number {
+    const untilDue = Math.ceil((this.firstRefreshDueAt - Date.now()) / 1000);
+    return Math.max(0, untilDue) + FIRST_REFRESH_SECONDS;
+  }
+
+  private async recordHistory(snapshot: FleetSnapshot, now: Date) {
+    const { store, settings } = this.deps;
+    const rows = historyRows(snapshot);
+    const dayAgo = new Date(now.getTime() - 86_400_000);
+    if (
+      this.sampleMode &&
+      !(await store.hasPointsBefore(FLEET_SCOPE, dayAgo, true))
+    ) {
+      // A fresh sample portal gets a month of labelled sample trend at once.
+      await store.append(sampleHistoryRows(rows, now));
+    }
+    await store.append(rows);
+    await store.prune(
+      new Date(now.getTime() - settings.historyRetentionDays * 86_400_000),
+    );
+  }
+
+  /** Tells other plugins (the catalog module) that a new fleet can be read. */
+  private async announce(snapshot: FleetSnapshot) {
+    const eventPayload: AwsInsightsRefreshedEvent = {
+      generatedAt: snapshot.generatedAt,
+      sample: snapshot.sample,
+    };
+    try {
+      await this.deps.events.publish({
+        topic: AWS_INSIGHTS_REFRESHED_TOPIC,
+        eventPayload,
+      });
+    } catch (error) {
+      // The refresh itself succeeded; readers catch up with the next one.
+      this.deps.logger.warn(
+        `Could not publish ${AWS_INSIGHTS_REFRESHED_TOPIC}: ${stringifyError(
+          error,
+        )}`,
+      );
+    }
+  }
+
+  private async readRecords(now: Date): Promise<FleetRecords> {
+    if (this.deps.readRecords) return this.deps.readRecords(now);
+    return this.sampleMode ? sampleFleetRecords(now) : this.collect(now);
+  }
+
   private async collect(now: Date): Promise<FleetRecords> {
+    const { settings, config } = this.deps;
     const accounts = await Promise.all(
-      this.settings.accounts.map(async a => ({
+      settings.accounts.map(async a => ({
         accountId: a.accountId,
         regions: a.regions,
-        credentials: await credentialsForAccount(this.config, a.accountId),
+        credentials: await credentialsForAccount(config, a.accountId),
       })),
     );
     return collectFleet({
       accounts,
-      endpoints: this.settings.endpoints,
+      endpoints: settings.endpoints,
       now,
-      maxAttempts: this.settings.maxAttempts,
-      timeoutMs: this.settings.requestTimeoutMs,
-      stackPrefixes: this.settings.stackNamePrefixes,
+      maxAttempts: settings.maxAttempts,
+      timeoutMs: settings.requestTimeoutMs,
+      stackPrefixes: settings.stackNamePrefixes,
     });
   }
 }

@@ -1,44 +1,27 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
-/** One rendering of GET /fleet: the JSON, its gzip (made on first demand) and its ETag. */
+/**
+ * GET /fleet's body for one refresh: the snapshot's JSON, its gzip and an ETag, made once when
+ * the refresh is first seen and then written byte for byte to every client. Nothing in it
+ * depends on the request or the clock (the client computes the age from `generatedAt`).
+ */
 export interface FleetBody {
   json: Buffer;
+  gzip: Buffer;
+  /** Weak: the gzip and the plain JSON carry the same tag. */
   etag: string;
-  gzip(): Buffer;
 }
 
-/**
- * Renders GET /fleet bodies from the snapshot's pre-serialised JSON. Only `ageSeconds` and
- * `stale` change between requests, and only once a second, so each second's body - and its
- * gzip, which the backend's compression middleware would otherwise redo for every browser
- * request - is built once and shared by every request in that second.
- */
-export class FleetBodyCache {
-  private last?: { key: string; body: FleetBody };
-
-  body(
-    generatedAt: string,
-    snapshotJson: Buffer,
-    ageSeconds: number,
-    stale: boolean,
-  ): FleetBody {
-    const key = `${generatedAt}|${ageSeconds}|${stale}`;
-    if (this.last?.key === key) return this.last.body;
-    const json = Buffer.concat([
-      Buffer.from(`{"ageSeconds":${ageSeconds},"stale":${stale},`),
-      snapshotJson,
-    ]);
-    let gzipped: Buffer | undefined;
-    const body: FleetBody = {
-      json,
-      etag: `W/"fleet-${Date.parse(generatedAt)}-${ageSeconds}-${
-        stale ? 1 : 0
-      }"`,
-      gzip: () => (gzipped ??= gzipSync(json, { level: 6 })),
-    };
-    this.last = { key, body };
-    return body;
-  }
+export function renderFleetBody(json: string): FleetBody {
+  const bytes = Buffer.from(json, 'utf8');
+  // Content-derived, so every replica (same JSON from the shared cache) sends the same tag.
+  const digest = createHash('sha1').update(bytes).digest('base64url');
+  return {
+    json: bytes,
+    gzip: gzipSync(bytes, { level: 6 }),
+    etag: `W/"fleet-${digest.slice(0, 20)}"`,
+  };
 }
 
 /** Whether an Accept-Encoding header admits gzip (by name or `*`) with a non-zero quality. */

@@ -74,6 +74,7 @@ const cluster = (
 
 const snapshot = (): FleetSnapshot => ({
   generatedAt: '2026-11-24T10:00:00.000Z',
+  staleAfter: '2026-11-24T10:11:00.000Z',
   sample: true,
   sources: [],
   fleet: {

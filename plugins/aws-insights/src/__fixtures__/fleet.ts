@@ -13,7 +13,14 @@ import {
   WebAclResponse,
 } from '@platform-portal/plugin-aws-insights-common';
 
-export const GENERATED_AT = '2025-06-02T09:00:00.000Z';
+/** A refresh 12 minutes before the test run (on a whole minute): "12 min old", not stale. */
+export const GENERATED_AT = new Date(
+  Math.floor(Date.now() / 60_000) * 60_000 - 12 * 60_000,
+).toISOString();
+/** An hour after GENERATED_AT: the fixtures are fresh unless a test says otherwise. */
+export const STALE_AFTER = new Date(
+  Date.parse(GENERATED_AT) + 3_600_000,
+).toISOString();
 export const PROD_ACCOUNT = '000000000005';
 export const DEV_ACCOUNT = '000000000003';
 
@@ -242,8 +249,7 @@ export function fleetResponse(
 ): FleetResponse {
   return {
     generatedAt: GENERATED_AT,
-    ageSeconds: 12 * 60,
-    stale: false,
+    staleAfter: STALE_AFTER,
     sample: false,
     sources: [sampleSource(PROD_ACCOUNT), sampleSource(DEV_ACCOUNT)],
     fleet: {

@@ -1,4 +1,5 @@
 import { DependencyList, useCallback, useEffect, useState } from 'react';
+import { AwsInsightsNotReadyError } from '@platform-portal/plugin-aws-insights-common';
 
 export type AsyncState<T> =
   | { loading: true; value?: T; error?: undefined }
@@ -8,7 +9,8 @@ export type AsyncState<T> =
 /**
  * Runs `load` whenever `deps` change and tracks its state; a result that arrives after the
  * deps changed again is dropped. While reloading, the previous value stays available so a
- * filter change does not blank the page.
+ * filter change does not blank the page. While the backend's first refresh runs (503), it
+ * loads again by itself after the Retry-After the backend named.
  */
 export function useAsync<T>(
   load: () => Promise<T>,
@@ -30,6 +32,15 @@ export function useAsync<T>(
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, attempt]);
+
+  const notReady = AwsInsightsNotReadyError.is(state.error)
+    ? state.error
+    : undefined;
+  useEffect(() => {
+    if (!notReady) return undefined;
+    const timer = setTimeout(retry, notReady.retryAfterSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [notReady, retry]);
 
   return { ...state, retry };
 }

@@ -1,6 +1,7 @@
 import { Box, Grid, makeStyles, Paper } from '@material-ui/core';
 import Skeleton from '@material-ui/lab/Skeleton';
 import { FleetResponse } from '@platform-portal/plugin-aws-insights-common';
+import { useFreshness } from '../../hooks/useFreshness';
 import { CapacitySection } from '../Capacity/CapacitySection';
 import { SampleBanner, StaleWarning } from '../common/StatusAlerts';
 import { DatabaseSection } from '../Databases/DatabaseSection';
@@ -23,10 +24,11 @@ export function InsightsDashboard(props: {
   environment?: string;
 }) {
   const { fleet, environment } = props;
+  const { stale, ageSeconds } = useFreshness(fleet);
   return (
     <Box>
       {fleet.sample && <SampleBanner />}
-      {fleet.stale && <StaleWarning ageSeconds={fleet.ageSeconds} />}
+      {stale && <StaleWarning ageSeconds={ageSeconds} />}
       <KpiTiles fleet={fleet} />
       <Grid container spacing={2}>
         <Grid item xs={12} xl={6}>

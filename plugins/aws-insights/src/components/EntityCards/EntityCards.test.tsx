@@ -5,7 +5,10 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { AwsInsightsApi } from '@platform-portal/plugin-aws-insights-common';
+import {
+  AwsInsightsApi,
+  AwsInsightsNotReadyError,
+} from '@platform-portal/plugin-aws-insights-common';
 import { awsInsightsApiRef } from '../../api';
 import {
   prodAccount,
@@ -77,6 +80,22 @@ describe('ClusterCard', () => {
     expect(
       screen.getByText('No EKS cluster named prod-eks'),
     ).toBeInTheDocument();
+  });
+
+  it('says the first refresh is running instead of an error (503)', async () => {
+    await render(
+      <ClusterCard />,
+      prodClusterEntity,
+      mockInsightsApi({
+        getCluster: jest.fn(async () => {
+          throw new AwsInsightsNotReadyError('not yet', 30);
+        }),
+      }),
+    );
+    expect(
+      await screen.findByRole('status', { name: 'First refresh running' }),
+    ).toHaveTextContent('The first refresh of AWS data is running');
+    expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
   });
 });
 

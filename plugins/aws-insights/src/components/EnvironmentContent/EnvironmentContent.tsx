@@ -3,6 +3,7 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { AwsInsightsNotReadyError } from '@platform-portal/plugin-aws-insights-common';
 import { awsInsightsApiRef } from '../../api';
 import { isNotFound, useAsync } from '../../hooks/useAsync';
 import { FreshnessStamp } from '../common/Freshness';
@@ -30,12 +31,18 @@ export function EnvironmentContent() {
     );
   }
   if (state.error) {
+    // While the first refresh runs (503) the notice shows above the skeleton.
     return (
-      <SectionError
-        what={`environment ${name} (GET /environments/${name})`}
-        error={state.error}
-        onRetry={state.retry}
-      />
+      <>
+        <SectionError
+          what={`environment ${name} (GET /environments/${name})`}
+          error={state.error}
+          onRetry={state.retry}
+        />
+        {AwsInsightsNotReadyError.is(state.error) && (
+          <InsightsDashboardSkeleton />
+        )}
+      </>
     );
   }
   if (!state.value) return <InsightsDashboardSkeleton />;
@@ -53,8 +60,7 @@ export function EnvironmentContent() {
         </Typography>
         <FreshnessStamp
           generatedAt={fleet.generatedAt}
-          ageSeconds={fleet.ageSeconds}
-          stale={fleet.stale}
+          staleAfter={fleet.staleAfter}
           color="textSecondary"
         />
       </Box>

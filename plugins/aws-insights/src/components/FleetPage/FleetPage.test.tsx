@@ -3,8 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { AwsInsightsApi } from '@platform-portal/plugin-aws-insights-common';
 import { awsInsightsApiRef } from '../../api';
+import { AwsInsightsNotReadyError } from '@platform-portal/plugin-aws-insights-common';
 import {
   fleetResponse,
+  GENERATED_AT,
   httpError,
   mockInsightsApi,
   PROD_ACCOUNT,
@@ -59,7 +61,7 @@ describe('FleetPage', () => {
     );
     expect(
       screen.getByText(
-        `data from ${new Date('2025-06-02T09:00:00Z')
+        `data from ${new Date(GENERATED_AT)
           .toTimeString()
           .slice(0, 5)}, 12 min old`,
       ),
@@ -136,11 +138,15 @@ describe('FleetPage', () => {
     );
   });
 
-  it('warns about stale data with its age', async () => {
+  it('warns about stale data with its age, both computed from the refresh times', async () => {
+    const generatedAt = Date.now() - (3 * 3600 + 5 * 60) * 1000;
     await render(
       mockInsightsApi({
         getFleet: jest.fn(async () =>
-          fleetResponse({ stale: true, ageSeconds: 3 * 3600 + 5 * 60 }),
+          fleetResponse({
+            generatedAt: new Date(generatedAt).toISOString(),
+            staleAfter: new Date(generatedAt + 11 * 60_000).toISOString(),
+          }),
         ),
       }),
     );
@@ -148,6 +154,27 @@ describe('FleetPage', () => {
       await screen.findByText(/the last successful refresh was 3 h 5 min ago/),
     ).toBeInTheDocument();
     expect(screen.getByText('Freshness (stale)')).toBeInTheDocument();
+  });
+
+  it('says the first refresh is running (503) and loads again after Retry-After by itself', async () => {
+    const getFleet = jest
+      .fn()
+      .mockRejectedValueOnce(
+        new AwsInsightsNotReadyError('The first refresh has not finished', 1),
+      )
+      .mockResolvedValue(fleetResponse());
+    await render(mockInsightsApi({ getFleet }));
+    expect(
+      await screen.findByRole('status', { name: 'First refresh running' }),
+    ).toHaveTextContent('next check in 1 s');
+    expect(screen.getByTestId('dashboard-skeleton')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('group', { name: 'Nodes' }, { timeout: 5000 }),
+    ).toHaveTextContent('55');
+    expect(getFleet).toHaveBeenCalledTimes(2);
+    expect(
+      screen.queryByRole('status', { name: 'First refresh running' }),
+    ).not.toBeInTheDocument();
   });
 
   it('names a failed source in its own section while the others render', async () => {

@@ -3,10 +3,14 @@ import { useSearchParams } from 'react-router-dom';
 import { LinearProgress } from '@material-ui/core';
 import { Content, Header, HeaderLabel, Page } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { FleetFilter } from '@platform-portal/plugin-aws-insights-common';
+import {
+  AwsInsightsNotReadyError,
+  FleetFilter,
+} from '@platform-portal/plugin-aws-insights-common';
 import { awsInsightsApiRef } from '../../api';
 import { formatFreshness } from '../../format';
 import { useAsync } from '../../hooks/useAsync';
+import { useFreshness } from '../../hooks/useFreshness';
 import {
   FilterOptions,
   filterFromSearch,
@@ -14,6 +18,7 @@ import {
   historyScope,
   mergeOptions,
 } from '../../viewModel/filter';
+import { RefreshTimes } from '../../viewModel/freshness';
 import { SectionError } from '../common/StatusAlerts';
 import {
   InsightsDashboard,
@@ -51,12 +56,18 @@ export function FleetPage() {
 
   let body;
   if (state.error) {
+    // While the first refresh runs (503) the notice shows above the skeleton.
     body = (
-      <SectionError
-        what="the fleet (GET /fleet)"
-        error={state.error}
-        onRetry={state.retry}
-      />
+      <>
+        <SectionError
+          what="the fleet (GET /fleet)"
+          error={state.error}
+          onRetry={state.retry}
+        />
+        {AwsInsightsNotReadyError.is(state.error) && (
+          <InsightsDashboardSkeleton />
+        )}
+      </>
     );
   } else if (fleet) {
     // While a new selection loads, the previous one stays on screen under a progress bar.
@@ -78,12 +89,7 @@ export function FleetPage() {
         title="Platform"
         subtitle="EKS capacity, Spot/Graviton mix, RDS health and WAF blocks across every environment"
       >
-        {fleet && (
-          <HeaderLabel
-            label={fleet.stale ? 'Freshness (stale)' : 'Freshness'}
-            value={formatFreshness(fleet.generatedAt, fleet.ageSeconds)}
-          />
-        )}
+        {fleet && <FreshnessLabel fleet={fleet} />}
         {fleet && (
           <HeaderLabel
             label="Source"
@@ -99,5 +105,15 @@ export function FleetPage() {
         {body}
       </Content>
     </Page>
+  );
+}
+
+function FreshnessLabel(props: { fleet: RefreshTimes }) {
+  const { ageSeconds, stale } = useFreshness(props.fleet);
+  return (
+    <HeaderLabel
+      label={stale ? 'Freshness (stale)' : 'Freshness'}
+      value={formatFreshness(props.fleet.generatedAt, ageSeconds)}
+    />
   );
 }

@@ -1,13 +1,13 @@
 import { Tooltip, Typography } from '@material-ui/core';
 import { formatFreshness } from '../../format';
+import { useFreshness } from '../../hooks/useFreshness';
+import { RefreshTimes } from '../../viewModel/freshness';
 
 /** "data from 09:00, 12 min old", with the exact time on hover. */
-export function FreshnessStamp(props: {
-  generatedAt: string;
-  ageSeconds: number;
-  stale: boolean;
-  color?: 'inherit' | 'textSecondary';
-}) {
+export function FreshnessStamp(
+  props: RefreshTimes & { color?: 'inherit' | 'textSecondary' },
+) {
+  const { ageSeconds, stale } = useFreshness(props);
   return (
     <Tooltip title={new Date(props.generatedAt).toLocaleString()}>
       <Typography
@@ -16,8 +16,8 @@ export function FreshnessStamp(props: {
         color={props.color ?? 'inherit'}
         aria-label="Data freshness"
       >
-        {formatFreshness(props.generatedAt, props.ageSeconds)}
-        {props.stale ? ' (stale)' : ''}
+        {formatFreshness(props.generatedAt, ageSeconds)}
+        {stale ? ' (stale)' : ''}
       </Typography>
     </Tooltip>
   );

@@ -1,7 +1,10 @@
 import { Box, Button } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { SourceStatus } from '@platform-portal/plugin-aws-insights-common';
+import {
+  AwsInsightsNotReadyError,
+  SourceStatus,
+} from '@platform-portal/plugin-aws-insights-common';
 import { formatAge, secondsSince } from '../../format';
 
 const SERVICE_NAMES: Record<string, string> = {
@@ -47,12 +50,34 @@ export function SourceWarnings(props: { sources: SourceStatus[] }) {
   );
 }
 
-/** A request for this section failed: the rest of the page is unaffected. */
+/**
+ * The backend answered 503: its first refresh of AWS data is still running. Not an error: the
+ * view loads again by itself (useAsync) after the seconds the backend named.
+ */
+export function FirstRefreshNotice(props: { retryAfterSeconds: number }) {
+  return (
+    <Alert severity="info" role="status" aria-label="First refresh running">
+      <AlertTitle>The first refresh of AWS data is running</AlertTitle>
+      The portal has just started and is reading AWS. This view fills in by
+      itself; next check in {props.retryAfterSeconds} s.
+    </Alert>
+  );
+}
+
+/**
+ * A request for this section failed: the rest of the page is unaffected. While the backend's
+ * first refresh runs, says so instead.
+ */
 export function SectionError(props: {
   what: string;
   error: Error;
   onRetry?: () => void;
 }) {
+  if (AwsInsightsNotReadyError.is(props.error)) {
+    return (
+      <FirstRefreshNotice retryAfterSeconds={props.error.retryAfterSeconds} />
+    );
+  }
   return (
     <Alert
       severity="error"
