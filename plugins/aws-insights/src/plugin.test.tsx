@@ -36,7 +36,7 @@ function renderEntity(entity: Entity) {
 
 describe('aws-insights plugin', () => {
   it('is the package default export with the page, API, content and cards', () => {
-    expect(plugin.id).toBe('aws-insights');
+    expect(plugin.pluginId).toBe('aws-insights');
   });
 
   it('puts the cluster card on a kubernetes-cluster resource only', async () => {

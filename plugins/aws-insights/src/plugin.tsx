@@ -1,8 +1,7 @@
 import {
   ApiBlueprint,
+  coreApis,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
@@ -26,7 +25,7 @@ export const awsInsightsApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: awsInsightsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: ({ discoveryApi, fetchApi }) =>
         new AwsInsightsClient({ discoveryApi, fetchApi }),
     }),

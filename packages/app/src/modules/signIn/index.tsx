@@ -1,6 +1,6 @@
 import { SignInPage } from '@backstage/core-components';
 import {
-  configApiRef,
+  coreApis,
   createFrontendModule,
   githubAuthApiRef,
   useApi,
@@ -23,7 +23,7 @@ const githubProvider = {
  * soon as `auth.providers.github` is configured, so production needs no code change.
  */
 function PortalSignInPage(props: SignInPageProps) {
-  const config = useApi(configApiRef);
+  const config = useApi(coreApis.config);
   const production =
     config.getOptionalString('auth.environment') === 'production';
   const providers = [

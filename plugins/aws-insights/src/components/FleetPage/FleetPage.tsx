@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { LinearProgress } from '@material-ui/core';
 import { Content, Header, HeaderLabel, Page } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useAppSearchParams } from '@backstage/frontend-plugin-api';
 import {
   AwsInsightsNotReadyError,
   FleetFilter,
@@ -35,7 +34,7 @@ const NO_OPTIONS: FilterOptions = {
 /** The Platform page: the whole fleet (or the filtered subset) on one page. */
 export function FleetPage() {
   const api = useApi(awsInsightsApiRef);
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useAppSearchParams();
   const filter = useMemo(() => filterFromSearch(search), [search]);
   const key = JSON.stringify(filter);
   const state = useAsync(() => api.getFleet(filter), [api, key]);
