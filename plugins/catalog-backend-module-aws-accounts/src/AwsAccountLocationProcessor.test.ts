@@ -21,9 +21,9 @@ describe('AwsAccountLocationProcessor', () => {
           'https://github.com/acme/portal-config/blob/main/aws-accounts.yaml',
       },
     ]) {
-      await expect(
-        processor.preProcessEntity(account, location),
-      ).resolves.toBe(account);
+      await expect(processor.preProcessEntity(account, location)).resolves.toBe(
+        account,
+      );
     }
   });
 

@@ -8,10 +8,7 @@ import { readServiceEntities } from './readServiceEntities';
  * the portal created locally (platform:service:publish without a GitHub integration).
  */
 export class ServiceReposEntityProvider extends FullRefreshEntityProvider {
-  constructor(
-    private readonly servicesDir: string,
-    logger: LoggerService,
-  ) {
+  constructor(private readonly servicesDir: string, logger: LoggerService) {
     super(logger);
   }
 

@@ -78,7 +78,11 @@ describe('environmentEntities', () => {
       environmentEntities(
         [
           file('main', 'mallory', user),
-          file('main', 'db', env('db', 'dev').replace('environment', 'database')),
+          file(
+            'main',
+            'db',
+            env('db', 'dev').replace('environment', 'database'),
+          ),
           file('main', 'renamed', env('prod', 'dev')),
           file('env/qa', 'prod2', env('prod2', 'prod')),
           file('feature/x', 'qa3', env('qa3', 'dev')),

@@ -137,9 +137,9 @@ describe('permission policy: an app-team member cannot reach the platform teamâ€
   });
 
   it('refuses to read, list or cancel another userâ€™s task', async () => {
-    await expect(api(`/api/scaffolder/v2/tasks/${alicesTaskId}`)).rejects.toThrow(
-      /: (403|404) /,
-    );
+    await expect(
+      api(`/api/scaffolder/v2/tasks/${alicesTaskId}`),
+    ).rejects.toThrow(/: (403|404) /);
     await expect(
       api(`/api/scaffolder/v2/tasks/${alicesTaskId}/events`),
     ).rejects.toThrow(/: (403|404) /);
