@@ -16,6 +16,7 @@ import {
   runTemplateTask,
   waitForEntities,
 } from './__testUtils__/scaffolderClient';
+import { ENVIRONMENT_QA_VALUES } from './__testUtils__/templateValues';
 
 /*
  * Runs the real aws-environment template through the real scaffolder backend (embedded
@@ -27,27 +28,7 @@ import {
 jest.setTimeout(300_000);
 
 const TEMPLATE_DIR = resolvePath(REPO_ROOT, 'templates/aws-environment');
-const values = {
-  name: 'qa',
-  tier: 'dev',
-  account: 'resource:default/dev-account',
-  region: 'eu-west-1',
-  owner: 'group:default/team-orders',
-  cidr: 'auto',
-  singleNatGateway: true,
-  kubernetesVersion: '1.33',
-  karpenter: {
-    allowSpot: true,
-    allowGraviton: true,
-    instanceCategories: ['c', 'm', 'r'],
-    minInstanceGeneration: 5,
-    cpuLimit: 1000,
-  },
-  database: {},
-  domain: 'qa.example.com',
-  wafRateLimit: 2000,
-  update: false,
-};
+const values = ENVIRONMENT_QA_VALUES;
 
 describe('aws-environment template on the scaffolder backend (local git target)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-template-'));

@@ -16,6 +16,7 @@ import {
   runTemplateTask,
   waitForEntities,
 } from './__testUtils__/scaffolderClient';
+import { environmentValues } from './__testUtils__/templateValues';
 
 /*
  * The one decision between GitHub and the local infrastructure repository, through the real
@@ -26,21 +27,7 @@ import {
 
 jest.setTimeout(420_000);
 
-const values = {
-  name: 'qa',
-  tier: 'dev',
-  account: 'resource:default/dev-account',
-  region: 'eu-west-1',
-  owner: 'group:default/team-orders',
-  cidr: 'auto',
-  singleNatGateway: true,
-  kubernetesVersion: '1.33',
-  karpenter: {},
-  database: {},
-  domain: 'qa.example.com',
-  wafRateLimit: 2000,
-  update: false,
-};
+const values = environmentValues('qa', 'dev', 'dev-account');
 
 /** Starts a backend, runs the environment template once, and waits for `qa` in the catalog. */
 async function publishQa(backend: BackendProcess) {

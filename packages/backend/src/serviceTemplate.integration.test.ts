@@ -13,6 +13,7 @@ import {
   runTemplateTask,
   waitForEntities,
 } from './__testUtils__/scaffolderClient';
+import { SERVICE_ORDERS_VALUES } from './__testUtils__/templateValues';
 
 /*
  * Runs the real flask-react-service template through the real scaffolder backend (embedded
@@ -23,15 +24,7 @@ import {
 
 jest.setTimeout(300_000);
 
-const values = {
-  name: 'orders',
-  description: 'Order intake API and back-office UI',
-  owner: 'group:default/team-orders',
-  environments: ['resource:default/dev'],
-  scheduling: 'spot-ok',
-  database: true,
-  repoUrl: 'github.com?owner=acme&repo=orders',
-};
+const values = SERVICE_ORDERS_VALUES;
 
 describe('flask-react-service template on the scaffolder backend (local git target)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-service-template-'));

@@ -12,6 +12,10 @@ import {
   guestTokenWithGroup,
   waitForEntities,
 } from './__testUtils__/scaffolderClient';
+import {
+  ENVIRONMENT_QA_VALUES,
+  SERVICE_ORDERS_VALUES,
+} from './__testUtils__/templateValues';
 
 /*
  * The template editor's dry run of both self-service templates through the real scaffolder
@@ -60,27 +64,7 @@ describe('template dry runs as a platform-team member', () => {
     const result = await dryRunTemplate(
       api,
       resolvePath(REPO_ROOT, 'templates/aws-environment'),
-      {
-        name: 'qa',
-        tier: 'dev',
-        account: 'resource:default/dev-account',
-        region: 'eu-west-1',
-        owner: 'group:default/team-orders',
-        cidr: 'auto',
-        singleNatGateway: true,
-        kubernetesVersion: '1.33',
-        karpenter: {
-          allowSpot: true,
-          allowGraviton: true,
-          instanceCategories: ['c', 'm', 'r'],
-          minInstanceGeneration: 5,
-          cpuLimit: 1000,
-        },
-        database: {},
-        domain: 'qa.example.com',
-        wafRateLimit: 2000,
-        update: false,
-      },
+      ENVIRONMENT_QA_VALUES,
     );
     const paths: string[] = result.directoryContents.map(
       (f: { path: string }) => f.path,
@@ -106,15 +90,7 @@ describe('template dry runs as a platform-team member', () => {
     const result = await dryRunTemplate(
       api,
       resolvePath(REPO_ROOT, 'templates/flask-react-service'),
-      {
-        name: 'orders',
-        description: 'Order intake API and back-office UI',
-        owner: 'group:default/team-orders',
-        environments: ['resource:default/dev'],
-        scheduling: 'spot-ok',
-        database: true,
-        repoUrl: 'github.com?owner=acme&repo=orders',
-      },
+      SERVICE_ORDERS_VALUES,
     );
     const paths: string[] = result.directoryContents.map(
       (f: { path: string }) => f.path,

@@ -1,3 +1,4 @@
+export { environmentValues } from '../../__testUtils__/templateValues';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { REPO_ROOT } from '../../__testUtils__/backendProcess';
@@ -190,30 +191,6 @@ export function forgedPlanToken(): string {
   return `v1.${Buffer.from(JSON.stringify(claims)).toString(
     'base64url',
   )}.${Buffer.alloc(32, 7).toString('base64url')}`;
-}
-
-/** Values of the real aws-environment template for `name`, tier and account as given. */
-export function environmentValues(
-  name: string,
-  tier: string,
-  account: string,
-  update = false,
-) {
-  return {
-    name,
-    tier,
-    account: `resource:default/${account}`,
-    region: 'eu-west-1',
-    owner: 'group:default/team-orders',
-    cidr: 'auto',
-    singleNatGateway: tier !== 'prod',
-    kubernetesVersion: '1.33',
-    karpenter: {},
-    database: {},
-    domain: `${name}.example.com`,
-    wafRateLimit: 2000,
-    update,
-  };
 }
 
 /**
