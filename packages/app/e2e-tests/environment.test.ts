@@ -6,7 +6,8 @@ import { chooseTemplate, pick, signIn, snap } from './support';
  * The aws-environment software template end to end, as the guest (member of team-orders): the
  * form in the browser, the task on the real scaffolder backend, the commit in the local
  * infrastructure repository, and the environment entity the infrastructure-repo provider reads
- * back into the catalog.
+ * back into the catalog. The form offers only what the guest may do: the prod tier and the
+ * production account are listed but disabled, with the reason (@platform-portal/platform-react).
  */
 
 // Building the plan, validating and committing takes a while on a small machine.
@@ -22,10 +23,24 @@ async function openTemplate(page: Page, screenshot: string) {
   await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
 }
 
+const tierButton = (page: Page) => page.getByRole('button', { name: /^Tier/ });
+const accountField = (page: Page) =>
+  page.getByRole('textbox', { name: 'Target AWS account' });
+
+/** Waits until the open list has faded in, so a screenshot shows it as a person sees it. */
+async function menuSettled(page: Page) {
+  const paper = page
+    .getByRole('listbox')
+    .locator('xpath=ancestor-or-self::*[contains(@class, "MuiPaper-root")][1]');
+  await expect
+    .poll(() => paper.evaluate(el => getComputedStyle(el).opacity))
+    .toBe('1');
+}
+
 async function selectTier(page: Page, tier: string) {
-  await page.getByRole('button', { name: /^Tier/ }).click();
+  await tierButton(page).click();
   await page.getByRole('option', { name: tier, exact: true }).click();
-  await expect(page.getByRole('button', { name: /^Tier/ })).toHaveText(tier);
+  await expect(tierButton(page)).toHaveText(tier);
 }
 
 /** Fills the "Environment" page and moves on to "Network and cluster". */
@@ -35,13 +50,14 @@ async function fillEnvironment(
 ) {
   await page.getByRole('textbox', { name: 'Name' }).fill(opts.name);
   await selectTier(page, opts.tier);
+  // PlatformAccountPicker shows the account's title; the form value is its entity reference.
   await pick(
     page,
-    page.getByRole('textbox', { name: 'Target AWS account' }),
+    accountField(page),
     opts.account,
     `${opts.account} (workloads)`,
-    `resource:default/${opts.account}-account`,
   );
+  await expect(accountField(page)).toHaveValue(`${opts.account} (workloads)`);
   await expect(page.getByRole('button', { name: /^Region/ })).toHaveText(
     'eu-west-1',
   );
@@ -172,42 +188,83 @@ test('a guest creates the dev environment qa: plan, commit on env/qa and catalog
   await snap(page, '17-environment-entity');
 });
 
-test('a guest cannot create a prod environment: the task fails on platform-team membership', async ({
+test('a guest sees the prod tier and the production account disabled, with the reasons', async ({
   page,
 }) => {
   await signIn(page);
   await openTemplate(page, '20-create');
 
-  await fillEnvironment(page, {
-    name: 'live',
-    tier: 'prod',
-    account: 'prod',
-    screenshot: '21-form-environment',
-  });
-  await finishForm(page, {
-    domain: 'live.example.com',
-    screenshots: [
-      '22-form-network',
-      '23-form-database',
-      '24-form-edge',
-      '25-review',
-    ],
-  });
-  await page.getByRole('button', { name: 'Create' }).click();
+  // PlatformTierPicker: prod is listed but disabled, with the reason, because the permission
+  // policy denies the guest environmentCreateProdPermission (the decision plan/publish ask for).
+  await tierButton(page).click();
+  const prodTier = page.getByRole('option', { name: /^prod/ });
+  await expect(prodTier).toBeVisible();
+  await expect(prodTier).toBeDisabled();
+  await expect(prodTier).toContainText(
+    'Production environments need membership in the platform team',
+  );
+  for (const tier of ['dev', 'staging', 'other']) {
+    await expect(
+      page.getByRole('option', { name: tier, exact: true }),
+    ).toBeEnabled();
+  }
+  await menuSettled(page);
+  await snap(page, '21-form-tier-prod-disabled');
+  await page.keyboard.press('Escape');
+  await expect(tierButton(page)).toHaveText('dev');
 
-  await expect(page).toHaveURL(/\/create\/tasks\/[0-9a-f-]+/);
+  // PlatformAccountPicker: for a dev environment the production account (marked by the
+  // aws-accounts catalog module from platform.iac.productionAccounts) is disabled, with the reason.
+  await accountField(page).click();
+  const prodAccount = page.getByRole('option', { name: /^prod \(workloads\)/ });
+  await expect(prodAccount).toBeVisible();
+  await expect(prodAccount).toBeDisabled();
+  await expect(prodAccount).toContainText(
+    'prod-account takes only production environments',
+  );
+  await expect(
+    page.getByRole('option', { name: 'dev (workloads)', exact: true }),
+  ).toBeEnabled();
+  await menuSettled(page);
+  await snap(page, '22-form-account-prod-disabled');
+  await page.keyboard.press('Escape');
+});
+
+test('a prod tier that bypasses the picker stops at the form validation', async ({
+  page,
+}) => {
+  await signIn(page);
+  // Prefilled through the URL, as a link could do: the picker shows prod, "Next" asks the
+  // permission API again and refuses. (The server refuses it as well: see
+  // packages/backend/src/environmentTemplate.integration.test.ts.)
+  const formData = JSON.stringify({ name: 'live', tier: 'prod' });
+  await page.goto(
+    `/create/templates/default/aws-environment?formData=${encodeURIComponent(
+      formData,
+    )}`,
+  );
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('live');
+  await expect(tierButton(page)).toHaveText('prod');
+  // For prod, only the production account is open.
+  await accountField(page).click();
+  await expect(
+    page.getByRole('option', { name: /^dev \(workloads\)/ }),
+  ).toContainText('production environments go to a production account');
+  await pick(page, accountField(page), 'prod', 'prod (workloads)');
+  await pick(
+    page,
+    page.getByRole('textbox', { name: 'Owner' }),
+    'orders',
+    'Orders team',
+    'group:default/team-orders',
+  );
+  await page.getByRole('button', { name: 'Next' }).click();
   await expect(
     page
-      .getByText(/requires membership in group:default\/platform-team/)
+      .getByText('Production environments need membership in the platform team')
       .first(),
-  ).toBeVisible({ timeout: 120_000 });
-  // Refused in the plan step: nothing validated or published, no plan output.
-  await expect(
-    page.getByText('Skipping step publish because a previous step failed'),
   ).toBeVisible();
-  await expect(
-    page.getByRole('heading', { name: 'Plan', exact: true }),
-  ).toHaveCount(0);
-  await expect(page.getByText(/^Committed [0-9a-f]{40}/)).toHaveCount(0);
-  await snap(page, '26-task-failed');
+  // Still on the first page: nothing was submitted.
+  await expect(page.getByRole('textbox', { name: 'VPC CIDR' })).toHaveCount(0);
+  await snap(page, '23-form-prod-refused');
 });

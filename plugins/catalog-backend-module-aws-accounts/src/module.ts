@@ -7,6 +7,7 @@ import { infrastructureRepositoryServiceRef } from '@platform-portal/platform-no
 import { AwsAccountBootstrapProcessor } from './AwsAccountBootstrapProcessor';
 import { AwsAccountConfigProcessor } from './AwsAccountConfigProcessor';
 import { AwsAccountLocationProcessor } from './AwsAccountLocationProcessor';
+import { AwsAccountProductionProcessor } from './AwsAccountProductionProcessor';
 import { RepositoryBootstrapRecordReader } from './bootstrapRecordReader';
 
 /**
@@ -35,6 +36,7 @@ export const catalogModuleAwsAccounts = createBackendModule({
         );
         // Order matters: the record is matched against the account id the config sets.
         catalog.addProcessor(AwsAccountConfigProcessor.fromConfig(config));
+        catalog.addProcessor(AwsAccountProductionProcessor.fromConfig(config));
         catalog.addProcessor(
           new AwsAccountBootstrapProcessor(
             new RepositoryBootstrapRecordReader(repository),

@@ -1,0 +1,3 @@
+export { PlatformAccountPicker } from './PlatformAccountPicker';
+export type { PlatformAccountPickerUiOptions } from './PlatformAccountPicker';
+export { platformAccountPickerField, validatePlatformAccount } from './field';

@@ -1,0 +1,2 @@
+export { PlatformTierPicker } from './PlatformTierPicker';
+export { platformTierPickerField, validatePlatformTier } from './field';
