@@ -13,3 +13,4 @@ export * from './render';
 export * from './validate';
 export * from './data';
 export * from './guardrails';
+export * from './accountBootstrap';

@@ -102,4 +102,47 @@ describe('request -> CIDR -> render -> policy -> validate', () => {
     const { policies } = await plan('prod', weakened);
     expect(policyErrors(policies).map(p => p.id)).toEqual(['kms-encryption']);
   });
+
+  it.each<[string, RegExp, string]>([
+    ['modules/irsa/main.tf', /\n\s*permissions_boundary\s*=.*/, ''],
+    ['modules/karpenter/main.tf', /\n\s*node_iam_role_path\s*=.*/, ''],
+    // The core node group's role.
+    [
+      'modules/eks/main.tf',
+      /(core = \{[\s\S]*?)\n\s*iam_role_path\s*=.*/,
+      '$1',
+    ],
+    ['modules/vpc/main.tf', /\n\s*path\s*=.*/, ''],
+  ])(
+    'fails the workload IAM policy when %s drops a boundary or path',
+    async (file, setting, replacement) => {
+      const weakened = { ...library };
+      weakened[file] = weakened[file].replace(setting, replacement);
+      expect(weakened[file]).not.toBe(library[file]);
+      const { policies } = await plan('dev', weakened);
+      const failed = policyErrors(policies);
+      expect(failed.map(p => p.id)).toEqual(['workload-iam']);
+      expect(failed[0].message).toMatch(new RegExp(`^${file}: `));
+    },
+  );
+
+  it('fails the workload IAM policy when the root stops passing the boundary', async () => {
+    const { files, request, network } = await plan('prod', library);
+    const main = `environments/${request.name}/main.tf`;
+    const weakened = {
+      ...library,
+      ...files,
+      [main]: files[main].replace(
+        /permissions_boundary_arn = local\.workload_boundary_arn/,
+        'permissions_boundary_arn = "arn:aws:iam::000000000005:policy/Admin"',
+      ),
+    };
+    expect(weakened[main]).not.toBe(files[main]);
+    const failed = policyErrors(
+      checkEnvironmentPolicies(request, network, weakened),
+    );
+    expect(failed.map(p => `${p.id}: ${p.message}`)).toEqual([
+      `workload-iam: ${main}: module "vpc" must set permissions_boundary_arn = "arn:aws:iam::000000000005:policy/platform-bootstrap/platform-workload-boundary"`,
+    ]);
+  });
 });

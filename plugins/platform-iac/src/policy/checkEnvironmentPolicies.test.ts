@@ -237,8 +237,26 @@ describe('checkEnvironmentPolicies: rendered files', () => {
         'tls-to-database',
         'deletion-protection',
         'state-encryption',
+        'workload-iam',
       ]),
     );
+  });
+
+  it('fails workload-iam, blocking the plan, for a role without the boundary', () => {
+    const role =
+      'resource "aws_iam_role" "worker" {\n  name = "worker"\n  path = "/platform/workloads/"\n}\n';
+    const results = checkEnvironmentPolicies(
+      request(),
+      NETWORK,
+      files(SECURE_MAIN, { 'modules/jobs/main.tf': role }),
+    );
+    expect(byId(results, 'workload-iam')).toMatchObject({
+      passed: false,
+      severity: 'error',
+      message:
+        'modules/jobs/main.tf: resource "aws_iam_role" "worker" must set permissions_boundary = var.permissions_boundary_arn or "arn:aws:iam::123456789012:policy/platform-bootstrap/platform-workload-boundary"',
+    });
+    expect(policyErrors(results).map(r => r.id)).toEqual(['workload-iam']);
   });
 
   it.each([
@@ -386,6 +404,7 @@ describe('checkEnvironmentPolicies: rendered files', () => {
       'tls-to-database',
       'deletion-protection',
       'state-encryption',
+      'workload-iam',
     ]);
     expect(byId(results, 'kms-encryption').message).toBe(
       'environments/orders/main.tf was not rendered',

@@ -6,6 +6,7 @@ import {
   hasAttribute,
   stripComments,
 } from './terraformText';
+import { workloadIamCheck } from './workloadIam';
 
 /** Ids of the checks on rendered files, in result order. */
 export const FILE_CHECK_IDS = [
@@ -14,6 +15,7 @@ export const FILE_CHECK_IDS = [
   'tls-to-database',
   'deletion-protection',
   'state-encryption',
+  'workload-iam',
 ] as const;
 
 /**
@@ -146,6 +148,7 @@ export function fileChecks(
       'Terraform state is stored encrypted in S3',
       `${mainTf} should use an S3 backend with encrypt = true`,
     ),
+    workloadIamCheck(request, files),
   ];
 }
 

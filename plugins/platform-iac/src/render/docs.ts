@@ -6,7 +6,14 @@ import {
 } from '@platform-portal/platform-common';
 import { stringify } from 'yaml';
 import { CostEstimate, NetworkPlan } from '../types';
+import {
+  APPLY_ROLE_NAME,
+  PLAN_ROLE_NAME,
+  WORKLOAD_BOUNDARY_POLICY,
+  WORKLOAD_IAM_PATH,
+} from '../accountBootstrap';
 import { RenderContext } from './options';
+import { PIPELINE_ROLE_VARIABLE } from './pipelineRole';
 
 /** Escapes text for a Markdown table cell. */
 function cell(value: string | number): string {
@@ -52,6 +59,54 @@ function costTable(cost: CostEstimate): string {
   return table(['Item', 'Qty', 'Unit / month', 'Month'], rows);
 }
 
+/** Which bootstrap role each pipeline phase runs as, and the commands it runs. */
+function pipelineSection(ctx: RenderContext): string[] {
+  const { request: r } = ctx;
+  const apply = `-var ${PIPELINE_ROLE_VARIABLE}=${APPLY_ROLE_NAME}`;
+  return [
+    '## Plan and apply',
+    '',
+    `The infrastructure repository's workflows run Terraform in the shared account ${r.state.accountId} (which holds the state) and assume the role of the same name in ${r.account.accountId}, both created by the account bootstrap:`,
+    '',
+    table(
+      ['Phase', 'Role', 'Runs on', 'May'],
+      [
+        [
+          '`terraform plan`',
+          `\`${PLAN_ROLE_NAME}\``,
+          'pull requests',
+          'read only; read the state and take its lock',
+        ],
+        [
+          '`terraform apply`',
+          `\`${APPLY_ROLE_NAME}\``,
+          '`main` and the GitHub environment of the account',
+          `create and change resources; IAM roles only under \`${WORKLOAD_IAM_PATH}\` with the permissions boundary \`${WORKLOAD_BOUNDARY_POLICY}\``,
+        ],
+      ],
+    ),
+    '',
+    `\`${PIPELINE_ROLE_VARIABLE}\` picks the role and defaults to \`${PLAN_ROLE_NAME}\`, so a run is read-only unless the apply job says otherwise:`,
+    '',
+    '```sh',
+    'terraform init',
+    `# pull request, as ${PLAN_ROLE_NAME}`,
+    'terraform plan',
+    `# main or the account's GitHub environment, as ${APPLY_ROLE_NAME}`,
+    `terraform plan ${apply} -out tfplan`,
+    'terraform apply tfplan',
+    '```',
+    '',
+    `The cluster has an access entry for each role (${APPLY_ROLE_NAME}: cluster admin; ${PLAN_ROLE_NAME}: read, Secrets included, as Helm keeps its releases there). The Karpenter manifests under \`k8s/\` are applied once the cluster exists, by an identity with an access entry:`,
+    '',
+    '```sh',
+    `aws eks update-kubeconfig --name ${r.name} --region ${r.region}`,
+    'kubectl apply -f k8s/',
+    '```',
+    '',
+  ];
+}
+
 export function renderReadme(ctx: RenderContext): string {
   const { request: r, network, cost } = ctx;
   const assumptions = cost.assumptions.map(a => `- ${a.replace(/\s+/g, ' ')}`);
@@ -80,16 +135,7 @@ export function renderReadme(ctx: RenderContext): string {
     '',
     subnetTable(network),
     '',
-    '## Apply',
-    '',
-    '```sh',
-    'terraform init',
-    'terraform plan -out tfplan',
-    'terraform apply tfplan',
-    `aws eks update-kubeconfig --name ${r.name} --region ${r.region}`,
-    'kubectl apply -f k8s/',
-    '```',
-    '',
+    ...pipelineSection(ctx),
     `## Estimated cost (${cost.region}, prices as of ${cost.pricesAsOf})`,
     '',
     costTable(cost),

@@ -1,8 +1,4 @@
 export { renderEnvironment } from './renderEnvironment';
-export {
-  MODULE_NAMES,
-  DEFAULT_DEPLOY_ROLE_NAME,
-  DEFAULT_MODULE_SOURCE_PREFIX,
-} from './options';
+export { MODULE_NAMES, DEFAULT_MODULE_SOURCE_PREFIX } from './options';
 export type { ModuleName, RenderEnvironmentOptions } from './options';
 export { hclString } from './hcl';

@@ -1,7 +1,36 @@
-import { attr, blank, block, comment, HclItem, raw, renderFile } from './hcl';
+import {
+  APPLY_ROLE_NAME,
+  PLAN_ROLE_NAME,
+  WORKLOAD_BOUNDARY_POLICY,
+} from '../accountBootstrap';
+import {
+  attr,
+  blank,
+  block,
+  comment,
+  HclItem,
+  HclRaw,
+  raw,
+  renderFile,
+} from './hcl';
 import { ModuleName, RenderContext } from './options';
 
 const TAGS = raw('local.tags');
+const BOUNDARY = raw('local.workload_boundary_arn');
+
+/**
+ * Library modules that create IAM roles: each takes the boundary, which terraform-apply may
+ * create roles only with (the path /platform/workloads/ is fixed inside the modules).
+ */
+const MODULES_CREATING_ROLES: ReadonlySet<ModuleName> = new Set<ModuleName>([
+  'vpc',
+  'eks',
+  'karpenter',
+  'irsa',
+  'database',
+  'secrets',
+  'alb-ingress',
+]);
 const KMS = raw('module.security_baseline.kms_key_arn');
 const CLUSTER = raw('module.eks.cluster_name');
 const OIDC = raw('module.eks.oidc_provider_arn');
@@ -29,6 +58,9 @@ function moduleBlock(
       attr('source', `${ctx.moduleSourcePrefix}/${name}`),
       blank,
       ...body,
+      ...(MODULES_CREATING_ROLES.has(name)
+        ? [attr('permissions_boundary_arn', BOUNDARY)]
+        : []),
       blank,
       attr('tags', TAGS),
     ],
@@ -69,6 +101,7 @@ function clusterModules(ctx: RenderContext): HclItem[] {
       attr('core_node_count', d.coreNodeCount),
       attr('log_retention_days', d.logRetentionDays),
       attr('deletion_protection', d.deletionProtection),
+      attr('pipeline_role_arns', raw('local.pipeline_role_arns')),
     ]),
     moduleBlock(ctx, 'karpenter', 'karpenter', [
       attr('cluster_name', CLUSTER),
@@ -152,6 +185,11 @@ function edgeModules(ctx: RenderContext): HclItem[] {
   ];
 }
 
+/** `"arn:aws:iam::${var.account_id}:<resource>"`: an HCL template expression. */
+function targetAccountArn(resource: string): HclRaw {
+  return raw(`"arn:aws:iam::\${var.account_id}:${resource}"`);
+}
+
 export function renderMainTf(ctx: RenderContext): string {
   return renderFile([
     block(
@@ -161,6 +199,26 @@ export function renderMainTf(ctx: RenderContext): string {
         attr('tags', {
           Environment: raw('var.environment'),
           Tier: raw('var.tier'),
+        }),
+        blank,
+        comment(
+          'From the account bootstrap: terraform-apply creates IAM roles only with this',
+        ),
+        comment(
+          'permissions boundary and under the path /platform/workloads/.',
+        ),
+        attr(
+          'workload_boundary_arn',
+          targetAccountArn(WORKLOAD_BOUNDARY_POLICY),
+        ),
+        blank,
+        comment(
+          'The pipeline roles: the EKS module gives them cluster access (apply: admin,',
+        ),
+        comment('plan: read, Secrets included, for Helm releases).'),
+        attr('pipeline_role_arns', {
+          plan: targetAccountArn(`role/${PLAN_ROLE_NAME}`),
+          apply: targetAccountArn(`role/${APPLY_ROLE_NAME}`),
         }),
       ],
     ),

@@ -7,8 +7,6 @@ export interface RenderEnvironmentOptions {
   cost: CostEstimate;
   /** Path from `environments/<name>/` to the module library. */
   moduleSourcePrefix?: string;
-  /** IAM role Terraform assumes in the target account. */
-  deployRoleName?: string;
 }
 
 /** Options with defaults applied, shared by the file renderers. */
@@ -17,11 +15,9 @@ export interface RenderContext {
   network: NetworkPlan;
   cost: CostEstimate;
   moduleSourcePrefix: string;
-  deployRoleName: string;
 }
 
 export const DEFAULT_MODULE_SOURCE_PREFIX = '../../modules';
-export const DEFAULT_DEPLOY_ROLE_NAME = 'terraform-deploy';
 
 /** The company module library under templates/aws-environment/modules. */
 export const MODULE_NAMES = [
@@ -37,10 +33,6 @@ export const MODULE_NAMES = [
   'observability',
 ] as const;
 export type ModuleName = (typeof MODULE_NAMES)[number];
-
-export function deployRoleArn(ctx: RenderContext): string {
-  return `arn:aws:iam::${ctx.request.account.accountId}:role/${ctx.deployRoleName}`;
-}
 
 /** The EKS cluster is named after the environment. */
 export function clusterName(request: EnvironmentRequest): string {

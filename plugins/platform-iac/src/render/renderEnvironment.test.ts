@@ -76,23 +76,30 @@ describe('renderEnvironment', () => {
     ).toBe(true);
   });
 
-  it('assumes the deploy role and stores state with native S3 locking', async () => {
+  it("assumes the pipeline phase's role and reads state with the pipeline's own credentials", async () => {
     const files = relative(
       renderEnvironment({
         request: request('prod'),
         network: network('prod'),
         cost: cost('prod'),
-        deployRoleName: 'platform-apply',
         moduleSourcePrefix: '../../../modules',
       }),
     );
     const versions = await parseHcl('versions.tf', files['versions.tf']);
-    expect(versions.provider.aws[0].assume_role[0].role_arn).toBe(
-      'arn:aws:iam::222233334444:role/platform-apply',
-    );
+    const roleArn = 'arn:aws:iam::222233334444:role/${var.pipeline_role_name}';
+    expect(versions.provider.aws[0].assume_role[0].role_arn).toBe(roleArn);
+    // The Kubernetes and Helm providers get their tokens as the same role.
+    expect(versions.provider.kubernetes[0].exec[0].args.slice(-2)).toEqual([
+      '--role-arn',
+      roleArn,
+    ]);
+    expect(files['versions.tf'].match(/--role-arn", ([^\]]*)\]/g)).toEqual([
+      `--role-arn", "${roleArn}"]`,
+      `--role-arn", "${roleArn}"]`,
+    ]);
     const backend = (await parseHcl('backend.tf', files['backend.tf']))
       .terraform[0].backend.s3[0];
-    expect(backend).toMatchObject({
+    expect(backend).toEqual({
       bucket: 'acme-terraform-state',
       key: 'environments/orders-prod/terraform.tfstate',
       region: 'eu-west-1',
@@ -103,13 +110,72 @@ describe('renderEnvironment', () => {
     expect(main.module.vpc[0].source).toBe('../../../modules/vpc');
   });
 
-  it('defaults the deploy role to terraform-deploy', async () => {
-    const versions = await parseHcl(
-      'versions.tf',
-      relative(render('dev'))['versions.tf'],
+  it('assumes no role when the target is the shared account the pipeline runs in', async () => {
+    const base = request('dev');
+    const files = relative(
+      renderEnvironment({
+        request: {
+          ...base,
+          state: { ...base.state, accountId: base.account.accountId },
+        },
+        network: network('dev'),
+        cost: cost('dev'),
+      }),
     );
-    expect(versions.provider.aws[0].assume_role[0].role_arn).toBe(
-      'arn:aws:iam::111122223333:role/terraform-deploy',
+    const versions = await parseHcl('versions.tf', files['versions.tf']);
+    expect(versions.provider.aws[0]).not.toHaveProperty('assume_role');
+    expect(versions.provider.aws[0].allowed_account_ids).toEqual([
+      '111122223333',
+    ]);
+    expect(files['versions.tf']).not.toContain('--role-arn');
+    expect(files['versions.tf']).toContain(
+      '# The target is the shared account: the pipeline already runs here as terraform-plan or terraform-apply.',
+    );
+  });
+
+  it('defaults pipeline_role_name to terraform-plan and leaves it out of tfvars', async () => {
+    const files = relative(render('dev'));
+    const variables = await parseHcl('variables.tf', files['variables.tf']);
+    const role = variables.variable.pipeline_role_name[0];
+    expect(role.default).toBe('terraform-plan');
+    expect(role.validation[0].condition).toBe(
+      '${contains(["terraform-plan", "terraform-apply"], var.pipeline_role_name)}',
+    );
+    const tfvars = await parseHcl(
+      'terraform.tfvars',
+      files['terraform.tfvars'],
+    );
+    expect(tfvars.account_id).toBe('111122223333');
+    expect(tfvars).not.toHaveProperty('pipeline_role_name');
+  });
+
+  it('gives every module that creates roles the boundary of the target account', async () => {
+    const main = await parseHcl('main.tf', relative(render('dev'))['main.tf']);
+    const locals = main.locals[0];
+    expect(locals.workload_boundary_arn).toBe(
+      'arn:aws:iam::${var.account_id}:policy/platform-bootstrap/platform-workload-boundary',
+    );
+    expect(locals.pipeline_role_arns).toEqual({
+      plan: 'arn:aws:iam::${var.account_id}:role/terraform-plan',
+      apply: 'arn:aws:iam::${var.account_id}:role/terraform-apply',
+    });
+    const withBoundary = Object.entries(main.module)
+      .filter(([, [body]]: any) => 'permissions_boundary_arn' in body)
+      .map(([label, [body]]: any) => [label, body.permissions_boundary_arn])
+      .sort();
+    expect(withBoundary).toEqual(
+      [
+        'alb_ingress',
+        'database',
+        'eks',
+        'karpenter',
+        'secrets',
+        'vpc',
+        'workload_identity',
+      ].map(label => [label, '${local.workload_boundary_arn}']),
+    );
+    expect(main.module.eks[0].pipeline_role_arns).toBe(
+      '${local.pipeline_role_arns}',
     );
   });
 

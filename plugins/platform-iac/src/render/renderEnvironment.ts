@@ -3,7 +3,6 @@ import { renderCatalogInfo, renderReadme } from './docs';
 import { renderKarpenterManifests } from './karpenter';
 import { renderMainTf } from './mainTf';
 import {
-  DEFAULT_DEPLOY_ROLE_NAME,
   DEFAULT_MODULE_SOURCE_PREFIX,
   RenderContext,
   RenderEnvironmentOptions,
@@ -13,8 +12,8 @@ import {
   renderOutputsTf,
   renderTfvars,
   renderVariablesTf,
-  renderVersionsTf,
 } from './terraformFiles';
+import { renderVersionsTf } from './versionsTf';
 
 /**
  * Renders the Terraform root, Karpenter manifests and docs of one environment
@@ -29,7 +28,6 @@ export function renderEnvironment(
     cost: options.cost,
     moduleSourcePrefix:
       options.moduleSourcePrefix ?? DEFAULT_MODULE_SOURCE_PREFIX,
-    deployRoleName: options.deployRoleName ?? DEFAULT_DEPLOY_ROLE_NAME,
   };
   const files: Record<string, string> = {
     'versions.tf': renderVersionsTf(ctx),

@@ -1,23 +1,15 @@
 import {
   attr,
-  blank,
   block,
   comment,
   HclItem,
   HclValue,
-  hclString,
   raw,
   renderBody,
   renderFile,
 } from './hcl';
-import { deployRoleArn, RenderContext } from './options';
-
-const TERRAFORM_VERSION = '>= 1.10';
-const PROVIDERS = {
-  aws: { source: 'hashicorp/aws', version: '~> 6.0' },
-  helm: { source: 'hashicorp/helm', version: '~> 3.0' },
-  kubernetes: { source: 'hashicorp/kubernetes', version: '~> 2.38' },
-};
+import { RenderContext } from './options';
+import { pipelineRoleVariable } from './pipelineRole';
 
 /** Root input variables: type, description and the request value for tfvars. */
 interface RootVariable {
@@ -135,103 +127,6 @@ function v(
   return { name, type, description, value };
 }
 
-/** Exec-based auth so no token is ever stored in state. */
-function eksExecAuth(ctx: RenderContext): HclValue {
-  return {
-    api_version: 'client.authentication.k8s.io/v1beta1',
-    command: 'aws',
-    args: raw(
-      `["eks", "get-token", "--cluster-name", module.eks.cluster_name, "--region", var.region, "--role-arn", ${hclString(
-        deployRoleArn(ctx),
-      )}]`,
-    ),
-  };
-}
-
-export function renderVersionsTf(ctx: RenderContext): string {
-  const requiredProviders = Object.entries(PROVIDERS).map(([name, p]) =>
-    attr(name, { source: p.source, version: p.version }),
-  );
-  const cluster = [
-    attr('host', raw('module.eks.cluster_endpoint')),
-    attr(
-      'cluster_ca_certificate',
-      raw('base64decode(module.eks.cluster_certificate_authority_data)'),
-    ),
-  ];
-  const exec = eksExecAuth(ctx) as Record<string, HclValue>;
-  return renderFile([
-    block(
-      'terraform',
-      [],
-      [
-        attr('required_version', TERRAFORM_VERSION),
-        blank,
-        block('required_providers', [], requiredProviders),
-      ],
-    ),
-    block(
-      'provider',
-      ['aws'],
-      [
-        attr('region', raw('var.region')),
-        attr('allowed_account_ids', [ctx.request.account.accountId]),
-        blank,
-        comment(
-          'Terraform runs in the shared account and assumes this role in the target.',
-        ),
-        block(
-          'assume_role',
-          [],
-          [
-            attr('role_arn', deployRoleArn(ctx)),
-            attr('session_name', `terraform-${ctx.request.name}`),
-          ],
-        ),
-        blank,
-        block(
-          'default_tags',
-          [],
-          [
-            attr('tags', {
-              Environment: raw('var.environment'),
-              Tier: raw('var.tier'),
-              Owner: raw('var.owner'),
-              ManagedBy: 'terraform',
-            }),
-          ],
-        ),
-      ],
-    ),
-    block(
-      'provider',
-      ['kubernetes'],
-      [
-        ...cluster,
-        blank,
-        block(
-          'exec',
-          [],
-          Object.entries(exec).map(([k, x]) => attr(k, x)),
-        ),
-      ],
-    ),
-    block(
-      'provider',
-      ['helm'],
-      [
-        attr('kubernetes', {
-          host: raw('module.eks.cluster_endpoint'),
-          cluster_ca_certificate: raw(
-            'base64decode(module.eks.cluster_certificate_authority_data)',
-          ),
-          exec,
-        }),
-      ],
-    ),
-  ]);
-}
-
 export function renderBackendTf(ctx: RenderContext): string {
   const { state, name } = ctx.request;
   return renderFile([
@@ -240,11 +135,15 @@ export function renderBackendTf(ctx: RenderContext): string {
       [],
       [
         comment(
-          `State lives in the shared account ${state.accountId}; use_lockfile`,
+          `State lives in the shared account ${state.accountId} and is read with the`,
         ),
         comment(
-          'enables native S3 locking (Terraform >= 1.10), no DynamoDB table.',
+          "pipeline's own credentials there (no assume_role): terraform-plan reads it and",
         ),
+        comment(
+          'takes the lock, terraform-apply also writes it. use_lockfile enables native',
+        ),
+        comment('S3 locking (Terraform >= 1.10), no DynamoDB table.'),
         block(
           'backend',
           ['s3'],
@@ -262,8 +161,8 @@ export function renderBackendTf(ctx: RenderContext): string {
 }
 
 export function renderVariablesTf(): string {
-  return renderFile(
-    VARIABLES.map(variable => {
+  return renderFile([
+    ...VARIABLES.map(variable => {
       const body: HclItem[] = [
         attr('description', variable.description),
         attr('type', raw(variable.type)),
@@ -271,7 +170,8 @@ export function renderVariablesTf(): string {
       if (variable.name === 'certificate_arn') body.push(attr('default', null));
       return block('variable', [variable.name], body);
     }),
-  );
+    pipelineRoleVariable(),
+  ]);
 }
 
 export function renderTfvars(ctx: RenderContext): string {

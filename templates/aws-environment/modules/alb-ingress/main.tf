@@ -22,6 +22,12 @@ module "controller_irsa" {
   name                                   = "${var.cluster_name}-aws-lb-controller"
   attach_load_balancer_controller_policy = true
 
+  # Role and policy under /platform/workloads/ with the workload boundary, as terraform-apply
+  # requires (platform-bootstrap stack).
+  path                 = "/platform/workloads/"
+  policy_path          = "/platform/workloads/"
+  permissions_boundary = var.permissions_boundary_arn
+
   oidc_providers = {
     this = {
       provider_arn               = var.oidc_provider_arn

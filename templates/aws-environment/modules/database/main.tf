@@ -62,6 +62,11 @@ module "aurora" {
   copy_tags_to_snapshot           = true
   enabled_cloudwatch_logs_exports = ["postgresql"]
 
+  # The enhanced-monitoring role, when monitoring is turned on: under /platform/workloads/
+  # with the workload boundary, as terraform-apply requires (platform-bootstrap stack).
+  iam_role_path                 = "/platform/workloads/"
+  iam_role_permissions_boundary = var.permissions_boundary_arn
+
   tags = var.tags
 }
 
@@ -119,6 +124,10 @@ module "rds" {
   performance_insights_kms_key_id  = var.kms_key_arn
   enabled_cloudwatch_logs_exports  = ["postgresql"]
 
+  # rds/aws cannot put its monitoring role under /platform/workloads/ (no path input), and
+  # terraform-apply creates roles nowhere else: enhanced monitoring needs a role of ours.
+  create_monitoring_role = false
+
   tags = var.tags
 }
 
@@ -145,6 +154,7 @@ module "rds_replica" {
   backup_retention_period = 0
   deletion_protection     = var.deletion_protection
   skip_final_snapshot     = true
+  create_monitoring_role  = false # see module.rds
 
   tags = var.tags
 }

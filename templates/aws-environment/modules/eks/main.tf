@@ -12,13 +12,46 @@ module "eks" {
   endpoint_private_access = true
   endpoint_public_access  = var.endpoint_public_access
 
-  authentication_mode                      = "API"
-  enable_cluster_creator_admin_permissions = true
-  deletion_protection                      = var.deletion_protection
+  # API mode (access entries) also accepts role ARNs with a path; aws-auth does not.
+  authentication_mode = "API"
+  deletion_protection = var.deletion_protection
 
-  # Envelope encryption of Kubernetes secrets with a module-managed, rotated KMS key.
+  # Named pipeline roles rather than "the cluster creator": plan and apply run as different
+  # roles, and the creator's entry would follow whichever role ran last.
+  enable_cluster_creator_admin_permissions = false
+  access_entries = {
+    pipeline_apply = {
+      principal_arn = var.pipeline_role_arns.apply
+      policy_associations = {
+        admin = {
+          policy_arn   = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
+          access_scope = { type = "cluster" }
+        }
+      }
+    }
+    # Read only, Secrets included: the Helm provider reads releases (stored as Secrets) to plan.
+    pipeline_plan = {
+      principal_arn = var.pipeline_role_arns.plan
+      policy_associations = {
+        view = {
+          policy_arn   = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy"
+          access_scope = { type = "cluster" }
+        }
+      }
+    }
+  }
+
+  # IAM: the cluster role and the encryption policy under /platform/workloads/ with the
+  # workload boundary, as terraform-apply requires (platform-bootstrap stack).
+  iam_role_path                 = "/platform/workloads/"
+  iam_role_permissions_boundary = var.permissions_boundary_arn
+  encryption_policy_path        = "/platform/workloads/"
+
+  # Envelope encryption of Kubernetes secrets with a module-managed, rotated KMS key,
+  # administered by terraform-apply whichever role runs the plan.
   create_kms_key          = true
   enable_kms_key_rotation = true
+  kms_key_administrators  = [var.pipeline_role_arns.apply]
   encryption_config = {
     resources = ["secrets"]
   }
@@ -46,6 +79,9 @@ module "eks" {
       min_size       = var.core_node_count
       max_size       = var.core_node_count + 1
       desired_size   = var.core_node_count
+
+      iam_role_path                 = "/platform/workloads/"
+      iam_role_permissions_boundary = var.permissions_boundary_arn
 
       labels = {
         "workload-class" = "core"

@@ -63,6 +63,32 @@ variable "deletion_protection" {
   default     = true
 }
 
+variable "pipeline_role_arns" {
+  description = "The account bootstrap's Terraform roles in this account: apply gets cluster admin and administers the KMS key, plan gets read access (Secrets included)."
+  type = object({
+    plan  = string
+    apply = string
+  })
+
+  validation {
+    condition = (
+      can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/terraform-plan$", var.pipeline_role_arns.plan)) &&
+      can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/terraform-apply$", var.pipeline_role_arns.apply))
+    )
+    error_message = "pipeline_role_arns must name the bootstrap roles: plan = arn:aws:iam::<account id>:role/terraform-plan, apply = ...:role/terraform-apply."
+  }
+}
+
+variable "permissions_boundary_arn" {
+  description = "Permissions boundary of every IAM role this module creates: the account bootstrap's platform-workload-boundary, without which terraform-apply may not create roles."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:policy/platform-bootstrap/platform-workload-boundary$", var.permissions_boundary_arn))
+    error_message = "permissions_boundary_arn must be arn:aws:iam::<account id>:policy/platform-bootstrap/platform-workload-boundary."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

@@ -17,11 +17,15 @@ locals {
   ]...)
 }
 
+# Path and boundary: terraform-apply creates roles only under /platform/workloads/ and only
+# with the workload boundary (platform-bootstrap stack), which also caps what a workload may do.
 resource "aws_iam_role" "this" {
-  for_each           = var.roles
-  name               = "${var.cluster_name}-${each.key}"
-  assume_role_policy = data.aws_iam_policy_document.trust.json
-  tags               = var.tags
+  for_each             = var.roles
+  name                 = "${var.cluster_name}-${each.key}"
+  path                 = "/platform/workloads/"
+  permissions_boundary = var.permissions_boundary_arn
+  assume_role_policy   = data.aws_iam_policy_document.trust.json
+  tags                 = var.tags
 }
 
 resource "aws_iam_role_policy_attachment" "this" {

@@ -15,8 +15,17 @@ module "karpenter" {
   namespace                       = var.namespace
   service_account                 = local.service_account
 
-  node_iam_role_name            = local.node_role_name
-  node_iam_role_use_name_prefix = false
+  # Roles and the controller policy under /platform/workloads/ with the workload boundary, as
+  # terraform-apply requires (platform-bootstrap stack). The boundary also lets the controller
+  # manage the nodes' instance profiles and pass the node role.
+  iam_role_path                     = "/platform/workloads/"
+  iam_role_permissions_boundary_arn = var.permissions_boundary_arn
+  iam_policy_path                   = "/platform/workloads/"
+
+  node_iam_role_name                 = local.node_role_name
+  node_iam_role_use_name_prefix      = false
+  node_iam_role_path                 = "/platform/workloads/"
+  node_iam_role_permissions_boundary = var.permissions_boundary_arn
   node_iam_role_additional_policies = {
     AmazonSSMManagedInstanceCore = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
   }

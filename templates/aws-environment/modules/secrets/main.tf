@@ -12,6 +12,12 @@ module "irsa" {
   external_secrets_secrets_manager_arns = var.secret_arns
   external_secrets_kms_key_arns         = var.kms_key_arns
 
+  # Role and policy under /platform/workloads/ with the workload boundary, as terraform-apply
+  # requires (platform-bootstrap stack).
+  path                 = "/platform/workloads/"
+  policy_path          = "/platform/workloads/"
+  permissions_boundary = var.permissions_boundary_arn
+
   oidc_providers = {
     this = {
       provider_arn               = var.oidc_provider_arn

@@ -22,9 +22,12 @@ module "vpc" {
   create_database_subnet_group       = true
   create_database_subnet_route_table = true
 
-  enable_flow_log                                 = true
-  create_flow_log_cloudwatch_log_group            = true
-  create_flow_log_cloudwatch_iam_role             = true
+  enable_flow_log                      = true
+  create_flow_log_cloudwatch_log_group = true
+  # The module's own delivery role comes with an IAM policy outside /platform/workloads/,
+  # which terraform-apply may not create: the role below is used instead.
+  create_flow_log_cloudwatch_iam_role             = false
+  flow_log_cloudwatch_iam_role_arn                = aws_iam_role.flow_log.arn
   flow_log_max_aggregation_interval               = 60
   flow_log_cloudwatch_log_group_retention_in_days = var.flow_log_retention_days
   flow_log_cloudwatch_log_group_kms_key_id        = var.kms_key_arn
@@ -40,6 +43,54 @@ module "vpc" {
   }
 
   tags = var.tags
+}
+
+data "aws_caller_identity" "current" {}
+
+data "aws_iam_policy_document" "flow_log_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["vpc-flow-logs.amazonaws.com"]
+    }
+
+    # Only flow logs of this account may use the role (confused deputy).
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+# Path and boundary: terraform-apply creates roles only under /platform/workloads/ and only
+# with the workload boundary (platform-bootstrap stack).
+resource "aws_iam_role" "flow_log" {
+  name_prefix          = "${var.name}-vpc-flow-log-"
+  path                 = "/platform/workloads/"
+  permissions_boundary = var.permissions_boundary_arn
+  assume_role_policy   = data.aws_iam_policy_document.flow_log_assume.json
+  tags                 = var.tags
+}
+
+data "aws_iam_policy_document" "flow_log" {
+  statement {
+    actions = [
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+      "logs:DescribeLogGroups",
+      "logs:DescribeLogStreams",
+    ]
+    resources = ["${module.vpc.vpc_flow_log_destination_arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "flow_log" {
+  name   = "flow-log-delivery"
+  role   = aws_iam_role.flow_log.id
+  policy = data.aws_iam_policy_document.flow_log.json
 }
 
 resource "aws_security_group" "endpoints" {

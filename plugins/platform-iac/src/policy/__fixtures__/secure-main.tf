@@ -12,9 +12,15 @@ terraform {
 module "eks" {
   source = "terraform-aws-modules/eks/aws"
 
+  iam_role_path                 = "/platform/workloads/"
+  iam_role_permissions_boundary = "arn:aws:iam::123456789012:policy/platform-bootstrap/platform-workload-boundary"
+  encryption_policy_path        = "/platform/workloads/"
+
   eks_managed_node_groups = {
     core = {
-      instance_types = ["m7g.large"]
+      instance_types                = ["m7g.large"]
+      iam_role_path                 = "/platform/workloads/"
+      iam_role_permissions_boundary = "arn:aws:iam::123456789012:policy/platform-bootstrap/platform-workload-boundary"
       metadata_options = {
         http_endpoint               = "enabled"
         http_tokens                 = "required"
@@ -27,6 +33,8 @@ module "eks" {
 module "database" {
   source              = "terraform-aws-modules/rds-aurora/aws"
   storage_encrypted   =   true
+  iam_role_path                 = "/platform/workloads/"
+  iam_role_permissions_boundary = "arn:aws:iam::123456789012:policy/platform-bootstrap/platform-workload-boundary"
   deletion_protection = true # prod
   instances = {
     one = { instance_class = "db.r6g.large", publicly_accessible = false }
