@@ -5,6 +5,7 @@ import {
 import { durationToMilliseconds } from '@backstage/types';
 import { awsInsightsPermissions } from '@platform-portal/plugin-aws-insights-common';
 import { awsInsightsServiceRef } from './service/awsInsightsServiceRef';
+import { FleetNotReadyError } from './service/FleetNotReadyError';
 import { createRouter } from './service/router';
 import {
   readInsightsSettings,
@@ -15,6 +16,8 @@ import {
  * AWS insights: EKS capacity, Spot/Graviton mix, RDS health and WAF blocks across accounts
  * and regions. One replica refreshes on the scheduler; every replica serves from the cache.
  */
+const REFRESH_TASK_ID = 'aws-insights-refresh';
+
 export const awsInsightsPlugin = createBackendPlugin({
   pluginId: 'aws-insights',
   register(env) {
@@ -23,6 +26,7 @@ export const awsInsightsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
@@ -35,7 +39,7 @@ export const awsInsightsPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(awsInsightsPermissions);
 
         await scheduler.scheduleTask({
-          id: 'aws-insights-refresh',
+          id: REFRESH_TASK_ID,
           frequency: settings.refreshFrequency,
           timeout: { minutes: 10 },
           initialDelay: REFRESH_INITIAL_DELAY,
@@ -54,6 +58,21 @@ export const awsInsightsPlugin = createBackendPlugin({
               : ` of ${settings.accounts.length} account(s)`
           }`,
         );
+
+        // The scheduler remembers the next run across restarts; a portal whose cache lost the
+        // snapshot (memory cache, flushed Redis) would answer 503 for up to one period.
+        deps.lifecycle.addStartupHook(async () => {
+          const ready = await insights.getCurrent().then(
+            () => true,
+            error => !(error instanceof FleetNotReadyError),
+          );
+          if (ready) return;
+          await scheduler
+            .triggerTask(REFRESH_TASK_ID)
+            .catch(error =>
+              logger.warn(`Could not trigger the first refresh: ${error}`),
+            );
+        });
 
         httpRouter.use(
           await createRouter({

@@ -6,4 +6,16 @@ export const awsInsightsReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-export const awsInsightsPermissions = [awsInsightsReadPermission];
+/**
+ * See the sampled requests of a WAF web ACL: client IPs, countries and URIs, i.e. personal
+ * data. Without it, GET /web-acls/{name} leaves `sampledBlocked` out (`sampledVisible: false`).
+ */
+export const awsInsightsWafSampledRequestsReadPermission = createPermission({
+  name: 'aws-insights.waf.sampled-requests.read',
+  attributes: { action: 'read' },
+});
+
+export const awsInsightsPermissions = [
+  awsInsightsReadPermission,
+  awsInsightsWafSampledRequestsReadPermission,
+];

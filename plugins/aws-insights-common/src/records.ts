@@ -20,6 +20,8 @@ export type AwsService =
 
 /** Where a piece of data came from, when, and whether reading it worked. */
 export type SourceStatus = Schemas['SourceStatus'];
+/** What a source reads; with the account and region (prices: the region) it names the source. */
+export type SourceReads = SourceStatus['reads'];
 
 export interface NodegroupRecord {
   name: string;

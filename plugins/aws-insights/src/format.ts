@@ -102,13 +102,10 @@ export function formatDateTime(iso: string): string {
   return `${date.getDate()} ${month} ${formatClock(iso)}`;
 }
 
-/** `data from 09:00, 12 min old` (or `data from 09:00, just now`). */
-export function formatFreshness(
-  generatedAt: string,
-  ageSeconds: number,
-): string {
+/** `data from 09:00, 12 min old` (or `data from 09:00, just now`): when data was read. */
+export function formatFreshness(readAt: string, ageSeconds: number): string {
   const age = formatAge(ageSeconds);
-  return `data from ${formatClock(generatedAt)}, ${
+  return `data from ${formatClock(readAt)}, ${
     age === 'just now' ? age : `${age} old`
   }`;
 }

@@ -144,6 +144,10 @@ export const PERMISSION_TABLE: Readonly<Record<string, PermissionRow>> = {
     audience: 'everyone',
     reason: 'fleet figures without personal data',
   },
+  'aws-insights.waf.sampled-requests.read': {
+    audience: 'platform-team',
+    reason: 'sampled WAF requests hold client IP addresses',
+  },
 };
 
 /**

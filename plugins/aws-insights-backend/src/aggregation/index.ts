@@ -28,7 +28,11 @@ export {
 } from './pricing';
 export type { PricingIndex } from './pricing';
 export { buildFleetSnapshot, filterRecords } from './snapshot';
-export { staleAfter, DEFAULT_REFRESH_FREQUENCY_MS } from './freshness';
+export {
+  freshnessOf,
+  staleAfter,
+  DEFAULT_REFRESH_FREQUENCY_MS,
+} from './freshness';
 export type { FleetSnapshotOptions, RecordsFilter } from './snapshot';
 export { summariseWebAcl, findBlockSpike, ALL_RULES } from './waf';
 export type { WafWindow } from './waf';

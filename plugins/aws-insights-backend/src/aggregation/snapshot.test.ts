@@ -29,6 +29,7 @@ function records(): FleetRecords {
     sources: [
       {
         service: 'ec2',
+        reads: 'instances',
         accountId: ACCOUNT,
         region: REGION,
         ok: true,
@@ -37,6 +38,7 @@ function records(): FleetRecords {
       },
       {
         service: 'ec2',
+        reads: 'instances',
         accountId: OTHER_ACCOUNT,
         region: REGION,
         ok: true,
@@ -139,6 +141,31 @@ describe('buildFleetSnapshot', () => {
     expect(snapshot.sample).toBe(false);
     expect(snapshot.sources).toBe(input.sources);
     expect(snapshot.stacks).toBe(input.stacks);
+  });
+
+  it('dates the snapshot by its oldest data and says when some is carried over', () => {
+    expect(snapshot).toMatchObject({
+      dataAsOf: '2025-06-01T12:05:00.000Z',
+      stale: false,
+      staleAfter: '2025-06-01T12:16:00.000Z',
+    });
+    const [first, second] = input.sources;
+    const carried = buildFleetSnapshot(
+      {
+        ...input,
+        sources: [
+          first,
+          { ...second, ok: false, staleSince: '2025-06-01T11:55:00.000Z' },
+        ],
+      },
+      { now: '2025-06-01T12:05:00.000Z' },
+    );
+    expect(carried).toMatchObject({
+      generatedAt: '2025-06-01T12:05:00.000Z',
+      dataAsOf: '2025-06-01T11:55:00.000Z',
+      stale: true,
+      staleAfter: '2025-06-01T12:06:00.000Z',
+    });
   });
 
   it('aggregates capacity per cluster and fleet-wide', () => {

@@ -5,7 +5,7 @@ import {
   MixSummary,
 } from '@platform-portal/plugin-aws-insights-common';
 import { summariseCapacity } from './capacity';
-import { staleAfter } from './freshness';
+import { freshnessOf } from './freshness';
 import { assessDatabase, DatabaseHealthRules } from './database';
 import { findGravitonCandidatesWithIndex } from './graviton';
 import { clusterKey, isRunning } from './keys';
@@ -68,8 +68,7 @@ export function buildFleetSnapshot(
   }
 
   return {
-    generatedAt: options.now,
-    staleAfter: staleAfter(options.now, options.refreshFrequencyMs),
+    ...freshnessOf(records.sources, options.now, options.refreshFrequencyMs),
     sample: records.sample,
     sources: records.sources,
     fleet: capacity.fleet,

@@ -77,7 +77,7 @@ export async function collectCloudFormation(
       );
     }
   } catch (error) {
-    return { stacks: [], status: sourceStatus('cloudformation', ctx, error) };
+    return { stacks: [], status: sourceStatus('stacks', ctx, error) };
   }
 
   const failure = new FirstError();
@@ -99,6 +99,6 @@ export async function collectCloudFormation(
   }
   return {
     stacks: records,
-    status: sourceStatus('cloudformation', ctx, failure.value),
+    status: sourceStatus('stacks', ctx, failure.value),
   };
 }

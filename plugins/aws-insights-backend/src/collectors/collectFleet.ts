@@ -1,6 +1,6 @@
 import {
-  AwsService,
   FleetRecords,
+  SourceReads,
   SourceStatus,
 } from '@platform-portal/plugin-aws-insights-common';
 import {
@@ -91,7 +91,7 @@ export async function collectFleet(
     }),
   });
   // Collectors do not throw for AWS errors; this catches the unexpected (bad config, bugs).
-  const guarded: Guarded = async (service, target, run, empty) => {
+  const guarded: Guarded = async (reads, target, run, empty) => {
     let ctx: CollectorContext | undefined;
     try {
       ctx = contextFor(target);
@@ -106,7 +106,7 @@ export async function collectFleet(
       };
       return {
         ...empty,
-        status: sourceStatus(service, fallbackCtx, error),
+        status: sourceStatus(reads, fallbackCtx, error),
       } as Awaited<ReturnType<typeof run>>;
     }
   };
@@ -145,12 +145,15 @@ export async function collectFleet(
       )!;
       const target = { account, region };
       return Promise.all([
-        guarded('ec2', target, ctx => collectSpotPrices(ctx, types), {
+        guarded('spot-prices', target, ctx => collectSpotPrices(ctx, types), {
           prices: [],
         }),
-        guarded('pricing', target, ctx => collectOnDemandPrices(ctx, types), {
-          prices: [],
-        }),
+        guarded(
+          'on-demand-prices',
+          target,
+          ctx => collectOnDemandPrices(ctx, types),
+          { prices: [] },
+        ),
       ]);
     },
   );
@@ -163,7 +166,7 @@ export async function collectFleet(
 }
 
 type Guarded = <R extends { status: SourceStatus }>(
-  service: AwsService,
+  reads: Exclude<SourceReads, 'sample'>,
   target: Target,
   run: (ctx: CollectorContext) => Promise<R>,
   empty: Omit<R, 'status'>,
@@ -176,10 +179,12 @@ async function collectTarget(
   stackPrefixes: string[] | undefined,
 ): Promise<Records> {
   const compute = (async () => {
-    const eks = await guarded('eks', target, collectEks, { clusters: [] });
+    const eks = await guarded('clusters', target, collectEks, {
+      clusters: [],
+    });
     // Listing failed: EC2 then matches every cluster tag, so instances are still found.
     const ec2 = await guarded(
-      'ec2',
+      'instances',
       target,
       ctx => collectEc2(ctx, eks.clusterNames),
       { instances: [], instanceTypes: [] },
@@ -189,7 +194,7 @@ async function collectTarget(
       ...ec2.instances.map(i => i.cluster),
     ]);
     const insights = await guarded(
-      'cloudwatch',
+      'container-insights',
       target,
       async ctx => {
         // No cluster names at all because both reads failed: say so rather than "ok, nothing".
@@ -197,7 +202,7 @@ async function collectTarget(
           const cause = eks.status.error;
           return {
             utilisation: [],
-            status: sourceStatus('cloudwatch', ctx, {
+            status: sourceStatus('container-insights', ctx, {
               name: 'DependencyFailed',
               message: `cluster names unknown: EKS and EC2 reads failed (${cause?.name}: ${cause?.message})`,
             }),
@@ -211,10 +216,10 @@ async function collectTarget(
   })();
   const [{ eks, ec2, insights }, rds, waf, cfn] = await Promise.all([
     compute,
-    guarded('rds', target, collectRds, { databases: [] }),
-    guarded('wafv2', target, collectWafv2, { webAcls: [] }),
+    guarded('databases', target, collectRds, { databases: [] }),
+    guarded('web-acls', target, collectWafv2, { webAcls: [] }),
     guarded(
-      'cloudformation',
+      'stacks',
       target,
       ctx => collectCloudFormation(ctx, stackPrefixes),
       { stacks: [] },

@@ -1,6 +1,7 @@
 import { isError } from '@backstage/errors';
 import {
   AwsService,
+  SourceReads,
   SourceStatus,
 } from '@platform-portal/plugin-aws-insights-common';
 import { AwsClients } from './clients';
@@ -41,14 +42,27 @@ export function toSourceError(error: unknown): {
   };
 }
 
+/** The AWS service behind each kind of source (EC2 serves both instances and Spot prices). */
+export const SERVICE_OF: Record<Exclude<SourceReads, 'sample'>, AwsService> = {
+  clusters: 'eks',
+  instances: 'ec2',
+  'spot-prices': 'ec2',
+  'on-demand-prices': 'pricing',
+  'container-insights': 'cloudwatch',
+  databases: 'rds',
+  'web-acls': 'wafv2',
+  stacks: 'cloudformation',
+};
+
 /** The status of one collector run; `error` set means the source failed (records may be partial). */
 export function sourceStatus(
-  service: AwsService,
+  reads: Exclude<SourceReads, 'sample'>,
   ctx: CollectorContext,
   error?: unknown,
 ): SourceStatus {
   const status: SourceStatus = {
-    service,
+    service: SERVICE_OF[reads],
+    reads,
     accountId: ctx.accountId,
     region: ctx.region,
     ok: error === undefined,

@@ -78,7 +78,7 @@ export function toClusterUtilisation(
 /**
  * Average Container Insights reservation and utilisation over the last 15 minutes for the
  * clusters. Calls: one GetMetricData per 125 clusters (4 queries each, 500 per call).
- * Status service: 'cloudwatch'.
+ * Status: container-insights (cloudwatch).
  */
 export async function collectContainerInsights(
   ctx: CollectorContext,
@@ -86,7 +86,7 @@ export async function collectContainerInsights(
 ): Promise<ContainerInsightsCollection> {
   const clusters = distinct(clusterNames);
   if (clusters.length === 0) {
-    return { utilisation: [], status: sourceStatus('cloudwatch', ctx) };
+    return { utilisation: [], status: sourceStatus('container-insights', ctx) };
   }
   try {
     const series = await getMetricSeries(
@@ -99,9 +99,12 @@ export async function collectContainerInsights(
       utilisation: clusters.map(cluster =>
         toClusterUtilisation(cluster, series, ctx.accountId, ctx.region),
       ),
-      status: sourceStatus('cloudwatch', ctx),
+      status: sourceStatus('container-insights', ctx),
     };
   } catch (error) {
-    return { utilisation: [], status: sourceStatus('cloudwatch', ctx, error) };
+    return {
+      utilisation: [],
+      status: sourceStatus('container-insights', ctx, error),
+    };
   }
 }

@@ -101,7 +101,7 @@ export async function collectEc2(
   const done = (error?: unknown) => ({
     instances,
     instanceTypes,
-    status: sourceStatus('ec2', ctx, error),
+    status: sourceStatus('instances', ctx, error),
   });
 
   const tagKeyBatches = clusterNames

@@ -92,7 +92,7 @@ export async function collectEks(
       names.push(...(page.clusters ?? []));
     }
   } catch (error) {
-    return { clusters: [], status: sourceStatus('eks', ctx, error) };
+    return { clusters: [], status: sourceStatus('clusters', ctx, error) };
   }
 
   // One cluster failing to describe must not hide the others.
@@ -117,7 +117,7 @@ export async function collectEks(
   return {
     clusters,
     clusterNames: names,
-    status: sourceStatus('eks', ctx, failure.value),
+    status: sourceStatus('clusters', ctx, failure.value),
   };
 }
 

@@ -13,7 +13,7 @@ export type {
   AwsClientService,
   AwsCredentials,
 } from './clients';
-export { credentialsForAccount } from './credentials';
+export { credentialsForAccount, unavailableCredentials } from './credentials';
 export type { CollectorContext } from './collectorSupport';
 export { collectEks } from './eks';
 export type { EksCollection } from './eks';

@@ -97,7 +97,7 @@ export function parsePriceListItem(
 
 /**
  * Current spot prices (Linux) of the given types in the context's region, per AZ.
- * Calls: DescribeSpotPriceHistory pages per 100 types. Status service: 'ec2'.
+ * Calls: DescribeSpotPriceHistory pages per 100 types. Status: spot-prices (ec2).
  */
 export async function collectSpotPrices(
   ctx: CollectorContext,
@@ -125,7 +125,7 @@ export async function collectSpotPrices(
   }
   return {
     prices: latestSpotPrices(history, ctx.region),
-    status: sourceStatus('ec2', ctx, failure),
+    status: sourceStatus('spot-prices', ctx, failure),
   };
 }
 
@@ -133,7 +133,7 @@ export async function collectSpotPrices(
  * On-Demand Linux prices of the given types in the context's region from the Pricing API
  * (one GetProducts page set per type). On the first failure it stops calling and prices what
  * is left from the bundled table; the status then says Pricing failed and why.
- * Types the API has no product for also fall back to the table. Status service: 'pricing'.
+ * Types the API has no product for also fall back to the table. Status: on-demand-prices (pricing).
  */
 export async function collectOnDemandPrices(
   ctx: CollectorContext,
@@ -153,7 +153,7 @@ export async function collectOnDemandPrices(
   const priced = new Set(prices.map(p => p.instanceType));
   const missing = distinct(instanceTypes).filter(t => !priced.has(t));
   prices.push(...bundledOnDemandPriceRecords(missing, ctx.region));
-  return { prices, status: sourceStatus('pricing', ctx, failure) };
+  return { prices, status: sourceStatus('on-demand-prices', ctx, failure) };
 }
 
 async function fetchOnDemandPrice(

@@ -35,7 +35,7 @@ const METRICS_PERIOD_SECONDS = 300;
  * the last 24 h of events and their latest CloudWatch figures. Non-Aurora DB clusters (Multi-AZ
  * DB clusters, DocumentDB, Neptune) are skipped: the record kinds do not cover them yet.
  * Calls: DescribeDBClusters pages + DescribeDBInstances pages + DescribeEvents pages (one set
- * for the region, not per database) + GetMetricData per 500 queries. Status service: 'rds'; a
+ * for the region, not per database) + GetMetricData per 500 queries. Status: databases (rds); a
  * failed events or metrics read keeps the databases and marks the status failed.
  */
 export async function collectRds(
@@ -52,7 +52,7 @@ export async function collectRds(
       instances.push(...(page.DBInstances ?? []));
     }
   } catch (error) {
-    return { databases: [], status: sourceStatus('rds', ctx, error) };
+    return { databases: [], status: sourceStatus('databases', ctx, error) };
   }
 
   const instancesById = new Map(
@@ -102,5 +102,5 @@ export async function collectRds(
       failure.record(error);
     }
   }
-  return { databases, status: sourceStatus('rds', ctx, failure.value) };
+  return { databases, status: sourceStatus('databases', ctx, failure.value) };
 }

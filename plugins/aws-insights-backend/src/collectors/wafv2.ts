@@ -62,7 +62,7 @@ export async function collectWafv2(
       marker = page.WebACLs?.length ? page.NextMarker : undefined;
     } while (marker);
   } catch (error) {
-    return { webAcls: [], status: sourceStatus('wafv2', ctx, error) };
+    return { webAcls: [], status: sourceStatus('web-acls', ctx, error) };
   }
 
   const failure = new FirstError();
@@ -118,7 +118,7 @@ export async function collectWafv2(
   await sampleBlockedRequests(ctx, acls);
   return {
     webAcls: acls.map(a => a.record),
-    status: sourceStatus('wafv2', ctx, failure.value),
+    status: sourceStatus('web-acls', ctx, failure.value),
   };
 }
 

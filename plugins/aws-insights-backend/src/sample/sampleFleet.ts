@@ -177,6 +177,7 @@ export function sampleSources(
   for (const { accountId, region } of locations) {
     seen.set(`${accountId}|${region}`, {
       service: 'sample',
+      reads: 'sample',
       accountId,
       region,
       ok: true,

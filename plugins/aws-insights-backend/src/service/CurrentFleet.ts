@@ -20,6 +20,8 @@ const MAX_VIEWS = 200;
 const freshnessOf = (s: FleetSnapshot): Freshness => ({
   sample: s.sample,
   generatedAt: s.generatedAt,
+  dataAsOf: s.dataAsOf,
+  stale: s.stale,
   staleAfter: s.staleAfter,
   sources: s.sources,
 });
@@ -96,10 +98,14 @@ export class CurrentFleet {
     return database && { ...freshnessOf(this.snapshot), database };
   }
 
-  /** One web ACL by name or ARN, summarised over the last `hours` before the refresh. */
+  /**
+   * One web ACL by name or ARN, summarised over the last `hours` before the refresh. Its
+   * sampled requests (client IPs) only with `sampledVisible`: the caller's permission.
+   */
   async webAcl(
     name: string,
     hours: number,
+    options: { sampledVisible: boolean },
   ): Promise<WebAclResponse | undefined> {
     const summary = this.snapshot.wafs.find(
       w => w.name === name || w.arn === name,
@@ -117,7 +123,10 @@ export class CurrentFleet {
       series: record.series,
       rules: record.rules,
       sampledAvailable: record.sampledAvailable,
-      sampledBlocked: record.sampledBlocked,
+      sampledVisible: options.sampledVisible,
+      ...(options.sampledVisible
+        ? { sampledBlocked: record.sampledBlocked }
+        : {}),
     };
   }
 

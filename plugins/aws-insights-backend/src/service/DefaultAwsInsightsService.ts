@@ -13,7 +13,11 @@ import {
   HistoryPoint,
 } from '@platform-portal/plugin-aws-insights-common';
 import { buildFleetSnapshot } from '../aggregation';
-import { collectFleet, credentialsForAccount } from '../collectors';
+import {
+  collectFleet,
+  credentialsForAccount,
+  unavailableCredentials,
+} from '../collectors';
 import { sampleFleetRecords } from '../sample';
 import { sampleHistoryRows } from '../sample/sampleHistory';
 import { FLEET_SCOPE, historyRows } from '../store/historyRows';
@@ -28,11 +32,12 @@ import {
   REFRESH_INITIAL_DELAY,
 } from './settings';
 
-const RECORDS_KEY = 'records/v2';
+// v3: sources say what they read (`reads`), snapshots how old their oldest data is.
+const RECORDS_KEY = 'records/v3';
 /** The snapshot as JSON text: every replica serves the very same bytes. */
-const SNAPSHOT_JSON_KEY = 'snapshot/v2/json';
+const SNAPSHOT_JSON_KEY = 'snapshot/v3/json';
 // A tiny key naming the current snapshot, so replicas fetch the large one only when it changed.
-const SNAPSHOT_AT_KEY = 'snapshot/v2/generated-at';
+const SNAPSHOT_AT_KEY = 'snapshot/v3/generated-at';
 /** How often a replica asks the shared cache whether a newer refresh exists. */
 const CHECK_INTERVAL_MS = 1000;
 /** Added to the time until the first refresh starts: how long it takes, roughly. */
@@ -227,12 +232,12 @@ export class DefaultAwsInsightsService implements AwsInsightsService {
   }
 
   private async collect(now: Date): Promise<FleetRecords> {
-    const { settings, config } = this.deps;
+    const { settings } = this.deps;
     const accounts = await Promise.all(
       settings.accounts.map(async a => ({
         accountId: a.accountId,
         regions: a.regions,
-        credentials: await credentialsForAccount(config, a.accountId),
+        credentials: await this.credentialsOf(a.accountId),
       })),
     );
     return collectFleet({
@@ -243,5 +248,19 @@ export class DefaultAwsInsightsService implements AwsInsightsService {
       timeoutMs: settings.requestTimeoutMs,
       stackPrefixes: settings.stackNamePrefixes,
     });
+  }
+
+  /** An account without credentials fails its own sources, not the whole refresh. */
+  private async credentialsOf(accountId: string) {
+    try {
+      return await credentialsForAccount(this.deps.config, accountId);
+    } catch (error) {
+      this.deps.logger.warn(
+        `AWS insights: no credentials for account ${accountId}, its sources fail: ${stringifyError(
+          error,
+        )}`,
+      );
+      return unavailableCredentials(accountId, error);
+    }
   }
 }

@@ -8,7 +8,10 @@ import {
   serializeError,
 } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { awsInsightsReadPermission } from '@platform-portal/plugin-aws-insights-common';
+import {
+  awsInsightsReadPermission,
+  awsInsightsWafSampledRequestsReadPermission,
+} from '@platform-portal/plugin-aws-insights-common';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { AwsInsightsService } from './AwsInsightsService';
@@ -19,6 +22,7 @@ import { FleetNotReadyError } from './FleetNotReadyError';
  * Thin HTTP layer over AwsInsightsService. The router generated from openapi.yaml validates
  * every request (paths, parameter patterns, ranges, enums: 400 naming the field) before these
  * handlers run; they check the caller (user or service token, aws-insights.read) and answer.
+ * Sampled WAF requests (client IPs) need aws-insights.waf.sampled-requests.read as well.
  */
 export async function createRouter(options: {
   service: AwsInsightsService;
@@ -108,7 +112,16 @@ export async function createRouter(options: {
   router.get('/web-acls/:name', async (req, res) => {
     const { name } = req.params;
     const hours = Number(req.query.hours ?? 24);
-    const webAcl = await (await service.getCurrent()).webAcl(name, hours);
+    // Client IPs are personal data: the platform team's (httpAuth caches per request).
+    const [sampled] = await permissions.authorize(
+      [{ permission: awsInsightsWafSampledRequestsReadPermission }],
+      { credentials: await httpAuth.credentials(req) },
+    );
+    const webAcl = await (
+      await service.getCurrent()
+    ).webAcl(name, hours, {
+      sampledVisible: sampled.result === AuthorizeResult.ALLOW,
+    });
     if (!webAcl) throw new NotFoundError(`No web ACL ${name}`);
     res.json(webAcl);
   });

@@ -74,6 +74,8 @@ const cluster = (
 
 const snapshot = (): FleetSnapshot => ({
   generatedAt: '2026-11-24T10:00:00.000Z',
+  dataAsOf: '2026-11-24T10:00:00.000Z',
+  stale: false,
   staleAfter: '2026-11-24T10:11:00.000Z',
   sample: true,
   sources: [],

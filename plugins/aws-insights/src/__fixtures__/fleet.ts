@@ -237,6 +237,7 @@ export const devPostgres: DatabaseHealth = {
 
 export const sampleSource = (accountId: string): SourceStatus => ({
   service: 'sample',
+  reads: 'sample',
   accountId,
   region: 'eu-west-1',
   ok: true,
@@ -249,6 +250,8 @@ export function fleetResponse(
 ): FleetResponse {
   return {
     generatedAt: GENERATED_AT,
+    dataAsOf: GENERATED_AT,
+    stale: false,
     staleAfter: STALE_AFTER,
     sample: false,
     sources: [sampleSource(PROD_ACCOUNT), sampleSource(DEV_ACCOUNT)],
@@ -341,6 +344,7 @@ export function webAclResponse(
       { name: 'rate-limit', priority: 40, kind: 'rate-based', action: 'block' },
     ],
     sampledAvailable: true,
+    sampledVisible: true,
     sampledBlocked: [
       {
         at: '2025-06-02T06:58:00.000Z',

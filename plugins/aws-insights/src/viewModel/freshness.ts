@@ -1,12 +1,18 @@
-/** What every response carries about its refresh. */
+/** What every response carries about the age of its data. */
 export interface RefreshTimes {
+  /** When the refresh ran. */
   generatedAt: string;
+  /** When the oldest data in the body was read (a failed source's last good read). */
+  dataAsOf: string;
+  /** Some data is carried over from an earlier refresh because its source failed. */
+  stale: boolean;
   staleAfter: string;
 }
 
 /**
- * The age and staleness of a response at `now`. The backend sends fixed times (so a body
- * never changes between refreshes); the age is the client's to compute.
+ * The age and staleness of a response at `now`: as old as its oldest data, stale when some of
+ * it is carried over or when refreshes stopped. The backend sends fixed times (so a body never
+ * changes between refreshes); the age is the client's to compute.
  */
 export function freshnessAt(
   times: RefreshTimes,
@@ -15,8 +21,8 @@ export function freshnessAt(
   return {
     ageSeconds: Math.max(
       0,
-      Math.round((now - Date.parse(times.generatedAt)) / 1000),
+      Math.round((now - Date.parse(times.dataAsOf)) / 1000),
     ),
-    stale: now > Date.parse(times.staleAfter),
+    stale: times.stale || now > Date.parse(times.staleAfter),
   };
 }

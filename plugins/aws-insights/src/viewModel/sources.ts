@@ -1,14 +1,17 @@
-import { SourceStatus } from '@platform-portal/plugin-aws-insights-common';
+import {
+  SourceReads,
+  SourceStatus,
+} from '@platform-portal/plugin-aws-insights-common';
 
 export type Section = 'capacity' | 'mix' | 'databases' | 'waf' | 'stacks';
 
-/** The AWS services each section is built from: a failure of one names it in that section. */
-export const SECTION_SERVICES: Record<Section, SourceStatus['service'][]> = {
-  capacity: ['eks', 'ec2', 'cloudwatch'],
-  mix: ['ec2', 'pricing'],
-  databases: ['rds', 'cloudwatch'],
-  waf: ['wafv2'],
-  stacks: ['cloudformation'],
+/** The sources each section is built from: a failure of one names it in that section. */
+export const SECTION_SOURCES: Record<Section, SourceReads[]> = {
+  capacity: ['clusters', 'instances', 'container-insights'],
+  mix: ['instances', 'spot-prices', 'on-demand-prices'],
+  databases: ['databases'],
+  waf: ['web-acls'],
+  stacks: ['stacks'],
 };
 
 /** Failed sources that feed a section, optionally only those of some accounts. */
@@ -17,11 +20,11 @@ export function failedSources(
   section: Section,
   accountIds?: string[],
 ): SourceStatus[] {
-  const services = SECTION_SERVICES[section];
+  const reads = SECTION_SOURCES[section];
   return sources.filter(
     s =>
       !s.ok &&
-      services.includes(s.service) &&
+      reads.includes(s.reads) &&
       (!accountIds || accountIds.includes(s.accountId)),
   );
 }

@@ -1,15 +1,14 @@
 import {
-  Box,
-  Chip,
-  makeStyles,
-  Table,
+  Alert,
+  Badge,
+  Cell,
+  Column,
+  Flex,
+  Row,
   TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
-import Alert from '@material-ui/lab/Alert';
+  TableHeader,
+  Text,
+} from '@backstage/ui';
 import {
   CapacitySummary,
   ClusterCapacity,
@@ -17,35 +16,13 @@ import {
 } from '@platform-portal/plugin-aws-insights-common';
 import { formatGiB, formatVcpu } from '../../format';
 import { failedSources } from '../../viewModel/sources';
+import { ReportTable, reportCell } from '../common/ReportTable';
 import { EmptySection, SourceWarnings } from '../common/StatusAlerts';
 import { SectionCard } from '../common/SectionCard';
 import { HeadroomBar } from './HeadroomBar';
 
 /** Pools have no flag of their own: the backend's default threshold. */
 const LOW_HEADROOM_PERCENT = 15;
-
-const useStyles = makeStyles(theme => ({
-  cluster: {
-    marginBottom: theme.spacing(3),
-    '&:last-child': { marginBottom: 0 },
-  },
-  heading: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(1),
-    marginBottom: theme.spacing(1),
-  },
-  name: { fontWeight: 700, fontSize: '1rem' },
-  meta: { color: theme.palette.text.secondary, fontSize: '0.8rem' },
-  types: { display: 'flex', flexWrap: 'wrap', gap: 4 },
-  numeric: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  bar: { width: 160, minWidth: 120 },
-  poolCell: { minWidth: 160 },
-  pool: { whiteSpace: 'nowrap' },
-  sub: { color: theme.palette.text.secondary, fontSize: '0.75rem' },
-  head: { '& th': { whiteSpace: 'nowrap' } },
-}));
 
 function requested(value: number | undefined, provisioned: string) {
   return value === undefined
@@ -63,142 +40,147 @@ export function instanceTypesText(summary: CapacitySummary): string {
   );
 }
 
-function InstanceTypeChips(props: { summary: CapacitySummary }) {
-  const classes = useStyles();
+function InstanceTypeBadges(props: { summary: CapacitySummary }) {
   return (
-    <div className={classes.types} aria-label="Nodes by instance type">
+    <Flex
+      gap="1"
+      role="list"
+      aria-label="Nodes by instance type"
+      style={{ flexWrap: 'wrap' }}
+    >
       {props.summary.byInstanceType.map(t => (
-        <Chip
-          key={t.instanceType}
-          size="small"
-          variant="outlined"
-          label={`${t.count} × ${t.instanceType}`}
-        />
+        <Badge key={t.instanceType} size="medium" role="listitem">
+          {`${t.count} × ${t.instanceType}`}
+        </Badge>
       ))}
-    </div>
+    </Flex>
   );
 }
 
 function CapacityRow(props: {
+  id: string;
   name: string;
   summary: CapacitySummary;
   low: boolean;
   bold?: boolean;
 }) {
-  const classes = useStyles();
   const { summary } = props;
   return (
-    <TableRow>
-      <TableCell className={classes.poolCell}>
-        <Typography
-          variant="body2"
-          className={classes.pool}
-          style={{ fontWeight: props.bold ? 700 : 500 }}
+    <Row id={props.id}>
+      <Cell>
+        <Text
+          as="div"
+          variant="body-medium"
+          weight={props.bold ? 'bold' : 'regular'}
+          className={reportCell.nowrap}
         >
           {props.name}
-        </Typography>
+        </Text>
         {!props.bold && (
-          <Typography className={classes.sub}>
+          <Text as="div" variant="body-small" color="secondary">
             {instanceTypesText(summary)}
-          </Typography>
+          </Text>
         )}
-      </TableCell>
-      <TableCell className={classes.numeric} align="right">
-        {summary.nodes}
-      </TableCell>
-      <TableCell className={classes.numeric} align="right">
+      </Cell>
+      <Cell className={reportCell.numeric}>{summary.nodes}</Cell>
+      <Cell className={reportCell.numeric}>
         {requested(summary.requestedVcpu, String(summary.vcpu))}
-      </TableCell>
-      <TableCell className={classes.numeric} align="right">
+      </Cell>
+      <Cell className={reportCell.numeric}>
         {summary.requestedMemoryGiB === undefined
           ? `${formatGiB(summary.memoryGiB)} / unknown`
           : `${formatGiB(summary.memoryGiB)} / ${formatGiB(
               summary.requestedMemoryGiB,
             )}`}
-      </TableCell>
-      <TableCell className={classes.bar}>
+      </Cell>
+      <Cell>
         <HeadroomBar
           provisionedVcpu={summary.vcpu}
           requestedVcpu={summary.requestedVcpu}
           headroomPercent={summary.headroomPercent}
           low={props.low}
         />
-      </TableCell>
-    </TableRow>
+      </Cell>
+    </Row>
   );
 }
 
 /** One cluster: its totals, then a row per node pool. */
 export function ClusterCapacityView(props: { cluster: ClusterCapacity }) {
-  const classes = useStyles();
   const { cluster: c } = props;
   return (
-    <Box
-      className={classes.cluster}
+    <Flex
+      direction="column"
+      gap="2"
       aria-label={`Cluster ${c.cluster}`}
       role="group"
     >
-      <div className={classes.heading}>
-        <Typography className={classes.name} component="h3">
+      <Flex align="center" gap="2" style={{ flexWrap: 'wrap' }}>
+        <Text as="h3" variant="body-large" weight="bold">
           {c.cluster}
-        </Typography>
-        {c.environment && <Chip size="small" label={c.environment} />}
-        <span className={classes.meta}>
+        </Text>
+        {c.environment && <Badge size="medium">{c.environment}</Badge>}
+        <Text variant="body-small" color="secondary">
           {c.region} · account {c.accountId} · Kubernetes {c.version} ·{' '}
           {c.status}
-        </span>
-      </div>
+        </Text>
+      </Flex>
       {c.lowHeadroom && (
-        <Alert severity="warning" style={{ marginBottom: 8 }}>
-          Low headroom: only {c.headroomPercent?.toFixed(1)} % of CPU is not
-          requested. Add capacity or raise the node pool limits.
-        </Alert>
+        <Alert
+          status="warning"
+          icon
+          title={`Low headroom: only ${c.headroomPercent?.toFixed(
+            1,
+          )} % of CPU is not requested. Add capacity or raise the node pool limits.`}
+        />
       )}
       {!c.requestsKnown && (
-        <Alert severity="info" style={{ marginBottom: 8 }}>
-          Requests unknown: enable Container Insights on {c.cluster} to see
-          requested CPU and memory and the headroom.
-        </Alert>
+        <Alert
+          status="info"
+          icon
+          title={`Requests unknown: enable Container Insights on ${c.cluster} to see requested CPU and memory and the headroom.`}
+        />
       )}
       {c.healthIssues.map(issue => (
-        <Alert key={issue.code} severity="error" style={{ marginBottom: 8 }}>
-          {issue.code}: {issue.message}
-        </Alert>
+        <Alert
+          key={issue.code}
+          status="danger"
+          icon
+          title={`${issue.code}: ${issue.message}`}
+        />
       ))}
-      <InstanceTypeChips summary={c} />
-      <Box overflow="auto" mt={1}>
-        <Table size="small" aria-label={`Node pools of ${c.cluster}`}>
-          <TableHead>
-            <TableRow className={classes.head}>
-              <TableCell>Node pool</TableCell>
-              <TableCell align="right">Nodes</TableCell>
-              <TableCell align="right">vCPU prov. / req.</TableCell>
-              <TableCell align="right">Memory prov. / req.</TableCell>
-              <TableCell>CPU headroom</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
+      <InstanceTypeBadges summary={c} />
+      <ReportTable label={`Node pools of ${c.cluster}`}>
+        <TableHeader>
+          <Column isRowHeader>Node pool</Column>
+          <Column className={reportCell.numeric}>Nodes</Column>
+          <Column className={reportCell.numeric}>vCPU prov. / req.</Column>
+          <Column className={reportCell.numeric}>Memory prov. / req.</Column>
+          <Column>CPU headroom</Column>
+        </TableHeader>
+        <TableBody>
+          <CapacityRow
+            id="all"
+            name="All pools"
+            summary={c}
+            low={c.lowHeadroom}
+            bold
+          />
+          {c.pools.map(p => (
             <CapacityRow
-              name="All pools"
-              summary={c}
-              low={c.lowHeadroom}
-              bold
+              key={p.pool}
+              id={`pool/${p.pool}`}
+              name={`${p.pool} (${p.kind})`}
+              summary={p}
+              low={
+                p.headroomPercent !== undefined &&
+                p.headroomPercent < LOW_HEADROOM_PERCENT
+              }
             />
-            {c.pools.map(p => (
-              <CapacityRow
-                key={p.pool}
-                name={`${p.pool} (${p.kind})`}
-                summary={p}
-                low={
-                  p.headroomPercent !== undefined &&
-                  p.headroomPercent < LOW_HEADROOM_PERCENT
-                }
-              />
-            ))}
-          </TableBody>
-        </Table>
-      </Box>
-    </Box>
+          ))}
+        </TableBody>
+      </ReportTable>
+    </Flex>
   );
 }
 
@@ -222,7 +204,11 @@ export function CapacitySection(props: {
       {fleet.clusters.length === 0 ? (
         <EmptySection what="EKS clusters" environment={props.environment} />
       ) : (
-        fleet.clusters.map(c => <ClusterCapacityView key={c.arn} cluster={c} />)
+        <Flex direction="column" gap="6">
+          {fleet.clusters.map(c => (
+            <ClusterCapacityView key={c.arn} cluster={c} />
+          ))}
+        </Flex>
       )}
     </SectionCard>
   );

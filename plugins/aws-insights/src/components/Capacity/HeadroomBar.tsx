@@ -1,24 +1,6 @@
-import { Box, makeStyles, Tooltip, Typography } from '@material-ui/core';
+import { Box, Focusable, Text, Tooltip, TooltipTrigger } from '@backstage/ui';
 import { formatPercent, formatVcpu } from '../../format';
-
-const useStyles = makeStyles(theme => ({
-  track: {
-    position: 'relative',
-    height: 10,
-    borderRadius: 5,
-    background: theme.palette.action.hover,
-    overflow: 'hidden',
-    minWidth: 120,
-  },
-  fill: { height: '100%', borderRadius: 5 },
-  ok: { background: theme.palette.success.main },
-  low: { background: theme.palette.error.main },
-  unknown: {
-    height: '100%',
-    background: `repeating-linear-gradient(45deg, ${theme.palette.action.disabled} 0 4px, transparent 4px 8px)`,
-  },
-  caption: { fontSize: '0.75rem', color: theme.palette.text.secondary },
-}));
+import styles from './HeadroomBar.module.css';
 
 /**
  * Requested vs provisioned CPU: the filled part is what pods reserve, the rest is headroom.
@@ -30,43 +12,47 @@ export function HeadroomBar(props: {
   headroomPercent?: number;
   low: boolean;
 }) {
-  const classes = useStyles();
   const { provisionedVcpu, requestedVcpu, headroomPercent, low } = props;
   if (requestedVcpu === undefined || headroomPercent === undefined) {
+    // The caption says it in words; the hatching is decoration.
     return (
       <Box>
-        <div className={classes.track} aria-label="CPU requests unknown">
-          <div className={classes.unknown} />
+        <div className={styles.track} aria-hidden="true">
+          <div className={styles.unknown} />
         </div>
-        <Typography className={classes.caption}>requests unknown</Typography>
+        <Text as="div" variant="body-small" color="secondary">
+          requests unknown
+        </Text>
       </Box>
     );
   }
   const used = Math.min(100, Math.max(0, 100 - headroomPercent));
+  const detail = `${formatVcpu(requestedVcpu)} requested of ${formatVcpu(
+    provisionedVcpu,
+  )}`;
   return (
-    <Tooltip
-      title={`${formatVcpu(requestedVcpu)} requested of ${formatVcpu(
-        provisionedVcpu,
-      )}`}
-    >
-      <Box>
-        <div
-          className={classes.track}
-          role="meter"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(used)}
-          aria-label={`CPU requested ${formatPercent(used)}`}
-        >
+    <Box>
+      {/* Focusable: the tooltip opens on keyboard focus too, and describes the meter. */}
+      <TooltipTrigger delay={300}>
+        <Focusable>
           <div
-            className={`${classes.fill} ${low ? classes.low : classes.ok}`}
-            style={{ width: `${used}%` }}
-          />
-        </div>
-        <Typography className={classes.caption}>
-          {formatPercent(headroomPercent)} headroom
-        </Typography>
-      </Box>
-    </Tooltip>
+            className={styles.track}
+            role="meter"
+            aria-label="CPU requested"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(used)}
+            aria-valuetext={formatPercent(used)}
+            data-low={low || undefined}
+          >
+            <div className={styles.fill} style={{ width: `${used}%` }} />
+          </div>
+        </Focusable>
+        <Tooltip>{detail}</Tooltip>
+      </TooltipTrigger>
+      <Text as="div" variant="body-small" color="secondary">
+        {formatPercent(headroomPercent)} headroom
+      </Text>
+    </Box>
   );
 }

@@ -1,5 +1,4 @@
-import { Box, Grid, makeStyles, Paper } from '@material-ui/core';
-import Skeleton from '@material-ui/lab/Skeleton';
+import { Box, Card, Flex, Grid, Skeleton } from '@backstage/ui';
 import { FleetResponse } from '@platform-portal/plugin-aws-insights-common';
 import { useFreshness } from '../../hooks/useFreshness';
 import { CapacitySection } from '../Capacity/CapacitySection';
@@ -9,9 +8,8 @@ import { KpiTiles, KpiTilesSkeleton } from '../Kpis/KpiTiles';
 import { MixSection } from '../Mix/MixSection';
 import { WafSection } from '../Waf/WafSection';
 
-const useStyles = makeStyles(theme => ({
-  skeletonCard: { padding: theme.spacing(2), height: '100%' },
-}));
+/** Capacity and mix side by side on extra-large screens; every other section spans the page. */
+const HALF = { initial: '2', xl: '1' } as const;
 
 /**
  * The four sections over one FleetResponse (the whole fleet, a filtered subset or one
@@ -28,47 +26,49 @@ export function InsightsDashboard(props: {
   return (
     <Box>
       {fleet.sample && <SampleBanner />}
-      {stale && <StaleWarning ageSeconds={ageSeconds} />}
+      {stale && (
+        <StaleWarning
+          ageSeconds={ageSeconds}
+          failedSources={fleet.sources.filter(s => s.staleSince).length}
+        />
+      )}
       <KpiTiles fleet={fleet} />
-      <Grid container spacing={2}>
-        <Grid item xs={12} xl={6}>
+      <Grid.Root columns="2" gap="4">
+        <Grid.Item colSpan={HALF}>
           <CapacitySection fleet={fleet} environment={environment} />
-        </Grid>
-        <Grid item xs={12} xl={6}>
+        </Grid.Item>
+        <Grid.Item colSpan={HALF}>
           <MixSection
             fleet={fleet}
             environment={environment}
             historyScope={props.historyScope}
             historyNote={props.historyNote}
           />
-        </Grid>
-        <Grid item xs={12}>
+        </Grid.Item>
+        <Grid.Item colSpan="2">
           <DatabaseSection fleet={fleet} environment={environment} />
-        </Grid>
-        <Grid item xs={12}>
+        </Grid.Item>
+        <Grid.Item colSpan="2">
           <WafSection fleet={fleet} environment={environment} />
-        </Grid>
-      </Grid>
+        </Grid.Item>
+      </Grid.Root>
     </Box>
   );
 }
 
 function SectionSkeleton(props: { rows: number; label: string }) {
-  const classes = useStyles();
   return (
-    <Paper
-      variant="outlined"
-      className={classes.skeletonCard}
-      aria-label={props.label}
-    >
-      <Skeleton width="30%" height={28} />
-      <Skeleton width="50%" />
-      <Box mt={2}>
-        {Array.from({ length: props.rows }, (_, i) => (
-          <Skeleton key={i} height={32} />
-        ))}
-      </Box>
-    </Paper>
+    <Card aria-label={props.label} style={{ height: '100%' }}>
+      <Flex direction="column" gap="2">
+        <Skeleton width="30%" height={28} />
+        <Skeleton width="50%" height={16} />
+        <Flex direction="column" gap="2" mt="4">
+          {Array.from({ length: props.rows }, (_, i) => (
+            <Skeleton key={i} width="100%" height={28} />
+          ))}
+        </Flex>
+      </Flex>
+    </Card>
   );
 }
 
@@ -77,20 +77,20 @@ export function InsightsDashboardSkeleton() {
   return (
     <Box data-testid="dashboard-skeleton" aria-busy="true">
       <KpiTilesSkeleton />
-      <Grid container spacing={2}>
-        <Grid item xs={12} xl={6}>
+      <Grid.Root columns="2" gap="4">
+        <Grid.Item colSpan={HALF}>
           <SectionSkeleton rows={6} label="Loading EKS capacity" />
-        </Grid>
-        <Grid item xs={12} xl={6}>
+        </Grid.Item>
+        <Grid.Item colSpan={HALF}>
           <SectionSkeleton rows={6} label="Loading Spot / Graviton mix" />
-        </Grid>
-        <Grid item xs={12}>
+        </Grid.Item>
+        <Grid.Item colSpan="2">
           <SectionSkeleton rows={4} label="Loading RDS health" />
-        </Grid>
-        <Grid item xs={12}>
+        </Grid.Item>
+        <Grid.Item colSpan="2">
           <SectionSkeleton rows={4} label="Loading WAF" />
-        </Grid>
-      </Grid>
+        </Grid.Item>
+      </Grid.Root>
     </Box>
   );
 }

@@ -1,13 +1,13 @@
 import {
   Box,
-  makeStyles,
-  Table,
+  Cell,
+  Column,
+  Flex,
+  Row,
   TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+  TableHeader,
+  Text,
+} from '@backstage/ui';
 import {
   DatabaseHealth,
   FleetResponse,
@@ -15,136 +15,137 @@ import {
 import { formatDateTime, formatPercent, formatSeconds } from '../../format';
 import { unhealthyDatabases } from '../../viewModel/kpis';
 import { failedSources } from '../../viewModel/sources';
+import { ReportTable, reportCell } from '../common/ReportTable';
 import { SectionCard } from '../common/SectionCard';
 import { EmptySection, SourceWarnings } from '../common/StatusAlerts';
 import { recentEvents, sortDatabases, storageText } from './databaseView';
-import { VerdictChip } from './VerdictChip';
+import { VerdictBadge } from './VerdictBadge';
+import styles from './DatabaseSection.module.css';
 
-const useStyles = makeStyles(theme => ({
-  numeric: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  nowrap: { whiteSpace: 'nowrap' },
-  head: { '& th': { whiteSpace: 'nowrap' } },
-  name: { fontWeight: 600, whiteSpace: 'nowrap' },
-  verdict: { minWidth: 220 },
-  sub: { color: theme.palette.text.secondary, fontSize: '0.75rem' },
-  reasons: { margin: 0, paddingLeft: theme.spacing(2), fontSize: '0.8rem' },
-  no: { color: theme.palette.warning.main, fontWeight: 600 },
-  events: { marginTop: theme.spacing(2) },
-  eventTime: {
-    color: theme.palette.text.secondary,
-    whiteSpace: 'nowrap',
-    width: 120,
-  },
-}));
+const yesNo = (value: boolean) =>
+  value ? (
+    'Yes'
+  ) : (
+    <Text color="warning" weight="bold">
+      No
+    </Text>
+  );
 
-const yesNo = (value: boolean, classes: { no: string }) =>
-  value ? 'Yes' : <span className={classes.no}>No</span>;
+/** What the verdict rests on, as a list under it. */
+export function VerdictReasons(props: { reasons: string[] }) {
+  if (props.reasons.length === 0) return null;
+  return (
+    <ul className={styles.reasons}>
+      {props.reasons.map(reason => (
+        <li key={reason}>{reason}</li>
+      ))}
+    </ul>
+  );
+}
 
 export function DatabaseRow({ database }: { database: DatabaseHealth }) {
-  const classes = useStyles();
   const { record: r, verdict, reasons } = database;
   return (
-    <TableRow>
-      <TableCell>
-        <div className={classes.name}>{r.identifier}</div>
-        <div className={classes.sub}>
+    <Row id={r.arn}>
+      <Cell className={reportCell.top}>
+        <Text as="div" weight="bold" className={reportCell.nowrap}>
+          {r.identifier}
+        </Text>
+        <Text as="div" variant="body-small" color="secondary">
           {r.kind === 'aurora-cluster'
             ? `Aurora cluster · ${r.members.length} instances`
             : 'RDS instance'}
           {r.instanceClass ? ` · ${r.instanceClass}` : ''} · {r.region}
-        </div>
-      </TableCell>
-      <TableCell className={classes.nowrap}>{r.status}</TableCell>
-      <TableCell className={classes.nowrap}>
+        </Text>
+      </Cell>
+      <Cell className={reportCell.nowrap}>{r.status}</Cell>
+      <Cell>
         {r.engine} {r.engineVersion}
-      </TableCell>
-      <TableCell>{yesNo(r.multiAz, classes)}</TableCell>
-      <TableCell>{yesNo(r.storageEncrypted, classes)}</TableCell>
-      <TableCell className={classes.numeric}>
+      </Cell>
+      <Cell>{yesNo(r.multiAz)}</Cell>
+      <Cell>{yesNo(r.storageEncrypted)}</Cell>
+      <Cell className={reportCell.numeric}>
         {r.backupRetentionDays} {r.backupRetentionDays === 1 ? 'day' : 'days'}
-      </TableCell>
-      <TableCell align="right" className={classes.numeric}>
+      </Cell>
+      <Cell className={reportCell.numeric}>
         {formatPercent(r.metrics.cpuPercent, 0)}
-      </TableCell>
-      <TableCell align="right" className={classes.numeric}>
-        {r.metrics.connections ?? '—'}
-      </TableCell>
-      <TableCell align="right" className={classes.numeric}>
+      </Cell>
+      <Cell className={reportCell.numeric}>{r.metrics.connections ?? '—'}</Cell>
+      <Cell className={reportCell.numeric}>
         {formatSeconds(r.metrics.replicaLagSeconds)}
-      </TableCell>
-      <TableCell className={classes.numeric}>{storageText(r)}</TableCell>
-      <TableCell className={classes.verdict}>
-        <VerdictChip verdict={verdict} />
-        {reasons.length > 0 && (
-          <ul className={classes.reasons}>
-            {reasons.map(reason => (
-              <li key={reason}>{reason}</li>
-            ))}
-          </ul>
-        )}
-      </TableCell>
-    </TableRow>
+      </Cell>
+      <Cell>{storageText(r)}</Cell>
+      <Cell>
+        <VerdictBadge verdict={verdict} />
+        <VerdictReasons reasons={reasons} />
+      </Cell>
+    </Row>
   );
 }
 
 export function DatabaseTable(props: { databases: DatabaseHealth[] }) {
-  const classes = useStyles();
   return (
-    <Box overflow="auto">
-      <Table size="small" aria-label="Databases">
-        <TableHead>
-          <TableRow className={classes.head}>
-            <TableCell>Database</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Engine</TableCell>
-            <TableCell>Multi-AZ</TableCell>
-            <TableCell>Encrypted</TableCell>
-            <TableCell>Backups</TableCell>
-            <TableCell align="right">CPU</TableCell>
-            <TableCell align="right">Connections</TableCell>
-            <TableCell align="right">Replica lag</TableCell>
-            <TableCell>Storage</TableCell>
-            <TableCell>Verdict</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {sortDatabases(props.databases).map(d => (
-            <DatabaseRow key={d.record.arn} database={d} />
-          ))}
-        </TableBody>
-      </Table>
-    </Box>
+    <ReportTable label="Databases">
+      <TableHeader>
+        <Column isRowHeader>Database</Column>
+        <Column>Status</Column>
+        <Column>Engine</Column>
+        <Column>Multi-AZ</Column>
+        <Column>Encrypted</Column>
+        <Column className={reportCell.numeric}>Backups</Column>
+        <Column className={reportCell.numeric}>CPU</Column>
+        <Column className={reportCell.numeric}>Connections</Column>
+        <Column className={reportCell.numeric}>Replica lag</Column>
+        <Column>Storage</Column>
+        <Column>Verdict</Column>
+      </TableHeader>
+      <TableBody>
+        {sortDatabases(props.databases).map(d => (
+          <DatabaseRow key={d.record.arn} database={d} />
+        ))}
+      </TableBody>
+    </ReportTable>
   );
 }
 
 export function DatabaseEvents(props: { databases: DatabaseHealth[] }) {
-  const classes = useStyles();
   const events = recentEvents(props.databases);
   if (events.length === 0) return null;
   return (
-    <Box
-      className={classes.events}
+    <Flex
+      direction="column"
+      gap="2"
+      mt="4"
       role="region"
       aria-label="Recent database events"
     >
-      <Typography variant="subtitle2" component="h3">
+      <Text as="h3" variant="body-medium" weight="bold">
         Recent events
-      </Typography>
-      <Table size="small">
+      </Text>
+      <ReportTable label="Recent events">
+        <TableHeader>
+          <Column>When</Column>
+          <Column isRowHeader>Database</Column>
+          <Column>Event</Column>
+        </TableHeader>
         <TableBody>
-          {events.map(e => (
-            <TableRow key={`${e.identifier}/${e.at}/${e.message}`}>
-              <TableCell className={classes.eventTime}>
-                {formatDateTime(e.at)}
-              </TableCell>
-              <TableCell>
-                <strong>{e.identifier}</strong>: {e.message}
-              </TableCell>
-            </TableRow>
-          ))}
+          {events.map(e => {
+            const id = `${e.identifier}/${e.at}/${e.message}`;
+            return (
+              <Row key={id} id={id}>
+                <Cell className={reportCell.nowrap}>
+                  <Text color="secondary">{formatDateTime(e.at)}</Text>
+                </Cell>
+                <Cell className={reportCell.nowrap}>
+                  <Text weight="bold">{e.identifier}</Text>
+                </Cell>
+                <Cell>{e.message}</Cell>
+              </Row>
+            );
+          })}
         </TableBody>
-      </Table>
-    </Box>
+      </ReportTable>
+    </Flex>
   );
 }
 
@@ -164,10 +165,10 @@ export function DatabaseSection(props: {
       {databases.length === 0 ? (
         <EmptySection what="RDS databases" environment={props.environment} />
       ) : (
-        <>
+        <Box>
           <DatabaseTable databases={databases} />
           <DatabaseEvents databases={databases} />
-        </>
+        </Box>
       )}
     </SectionCard>
   );

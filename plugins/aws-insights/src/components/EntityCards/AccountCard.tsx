@@ -1,14 +1,4 @@
-import {
-  Box,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
-import Alert from '@material-ui/lab/Alert';
-import Skeleton from '@material-ui/lab/Skeleton';
+import { Alert, Box, Flex, Skeleton, Text } from '@backstage/ui';
 import {
   Entity,
   parseEntityRef,
@@ -33,6 +23,7 @@ import {
 import { formatDateTime } from '../../format';
 import { useAsync } from '../../hooks/useAsync';
 import { failedSources } from '../../viewModel/sources';
+import { Fact, FactsTable } from '../common/FactsTable';
 import { SectionCard } from '../common/SectionCard';
 import {
   CONNECT_AWS_HINT,
@@ -42,16 +33,7 @@ import {
 import { CardStamp } from './CardStamp';
 import { MissingAnnotation } from './MissingAnnotation';
 import { BOOTSTRAP_STACK, stackTone } from './stackStatus';
-
-const useStyles = makeStyles(theme => ({
-  key: {
-    color: theme.palette.text.secondary,
-    width: '35%',
-    verticalAlign: 'top',
-  },
-  mono: { fontFamily: 'monospace', fontSize: '0.8rem', wordBreak: 'break-all' },
-  list: { margin: 0, paddingLeft: theme.spacing(2), ...theme.typography.body2 },
-}));
+import styles from './AccountCard.module.css';
 
 /** Environments are catalog resources that depend on this account. */
 function useEnvironments(account: Entity) {
@@ -83,48 +65,41 @@ function resourceCounts(fleet: FleetResponse | undefined, environment: string) {
   ].join(', ');
 }
 
+function stackFacts(stack: StackRecord): Fact[] {
+  return [
+    ['Last updated', formatDateTime(stack.lastUpdated)],
+    ['Region', stack.region],
+    ...(stack.driftStatus ? [['Drift', stack.driftStatus] as Fact] : []),
+    ...Object.entries(stack.outputs).map(
+      ([key, value]): Fact => [
+        key,
+        <code className={styles.mono}>{value}</code>,
+      ],
+    ),
+  ];
+}
+
 function StackView({ stack }: { stack: StackRecord }) {
-  const classes = useStyles();
-  const outputs = Object.entries(stack.outputs);
   return (
-    <>
+    <Flex direction="column" gap="3">
       <Alert
-        severity={stackTone(stack.status)}
+        status={stackTone(stack.status)}
+        icon
         aria-label="Bootstrap stack status"
-      >
-        <strong>{stack.name}</strong>: {stack.status}
-        {stack.statusReason ? ` - ${stack.statusReason}` : ''}
-      </Alert>
-      <Table size="small">
-        <TableBody>
-          <TableRow>
-            <TableCell className={classes.key}>Last updated</TableCell>
-            <TableCell>{formatDateTime(stack.lastUpdated)}</TableCell>
-          </TableRow>
-          <TableRow>
-            <TableCell className={classes.key}>Region</TableCell>
-            <TableCell>{stack.region}</TableCell>
-          </TableRow>
-          {stack.driftStatus && (
-            <TableRow>
-              <TableCell className={classes.key}>Drift</TableCell>
-              <TableCell>{stack.driftStatus}</TableCell>
-            </TableRow>
-          )}
-          {outputs.map(([key, value]) => (
-            <TableRow key={key}>
-              <TableCell className={classes.key}>{key}</TableCell>
-              <TableCell className={classes.mono}>{value}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        title={
+          <>
+            <strong>{stack.name}</strong>: {stack.status}
+            {stack.statusReason ? ` - ${stack.statusReason}` : ''}
+          </>
+        }
+      />
+      <FactsTable label={`Stack ${stack.name}`} facts={stackFacts(stack)} />
       {stack.events.length > 0 && (
-        <Box mt={1}>
-          <Typography variant="subtitle2" component="h4">
+        <Box>
+          <Text as="h4" variant="body-medium" weight="bold">
             Recent stack events
-          </Typography>
-          <ul className={classes.list}>
+          </Text>
+          <ul className={styles.list}>
             {stack.events.slice(0, 5).map(e => (
               <li key={`${e.at}/${e.resource}/${e.status}`}>
                 {formatDateTime(e.at)} {e.resource}: {e.status}
@@ -134,7 +109,7 @@ function StackView({ stack }: { stack: StackRecord }) {
           </ul>
         </Box>
       )}
-    </>
+    </Flex>
   );
 }
 
@@ -171,37 +146,39 @@ export function AccountCard() {
         )
       }
     >
-      <Typography variant="subtitle2" component="h3">
+      <Text as="h3" variant="body-medium" weight="bold">
         Environments
-      </Typography>
+      </Text>
       {environments.error && (
         <SectionError
           what="environments (catalog)"
           error={environments.error}
         />
       )}
-      {environments.loading && !environments.value && <Skeleton height={32} />}
+      {environments.loading && !environments.value && (
+        <Skeleton width="100%" height={32} />
+      )}
       {environments.value && environments.value.length === 0 && (
-        <Typography variant="body2" color="textSecondary">
+        <Text as="p" color="secondary">
           No environment depends on this account yet.
-        </Typography>
+        </Text>
       )}
       {environments.value && environments.value.length > 0 && (
-        <ul aria-label="Environments">
+        <ul aria-label="Environments" className={styles.list}>
           {environments.value.map(env => (
             <li key={stringifyEntityRef(env)}>
               <EntityRefLink entityRef={env} />{' '}
-              <Typography variant="caption" color="textSecondary">
+              <Text variant="body-small" color="secondary">
                 {resourceCounts(fleet.value, env.metadata.name)}
-              </Typography>
+              </Text>
             </li>
           ))}
         </ul>
       )}
-      <Box mt={2}>
-        <Typography variant="subtitle2" component="h3" gutterBottom>
+      <Flex direction="column" gap="2" mt="4">
+        <Text as="h3" variant="body-medium" weight="bold">
           Bootstrap stack
-        </Typography>
+        </Text>
         {fleet.error && (
           <SectionError
             what="the bootstrap stack (GET /fleet)"
@@ -209,23 +186,30 @@ export function AccountCard() {
             onRetry={fleet.retry}
           />
         )}
-        {fleet.loading && !fleet.value && (
-          <Skeleton variant="rect" height={80} />
-        )}
+        {fleet.loading && !fleet.value && <Skeleton width="100%" height={80} />}
         {fleet.value && (
           <SourceWarnings
             sources={failedSources(fleet.value.sources, 'stacks', [accountId])}
           />
         )}
         {fleet.value && !stack && (
-          <Alert severity="warning" aria-label="Bootstrap stack status">
-            Not bootstrapped: no <code>{BOOTSTRAP_STACK}</code> CloudFormation
-            stack was found in account {accountId}. Run the account bootstrap
-            template. {fleet.value.sample ? '' : CONNECT_AWS_HINT}
-          </Alert>
+          <Alert
+            status="warning"
+            icon
+            aria-label="Bootstrap stack status"
+            title={
+              <>
+                Not bootstrapped: no <code>{BOOTSTRAP_STACK}</code>{' '}
+                CloudFormation stack was found in account {accountId}.
+              </>
+            }
+            description={`Run the account bootstrap template. ${
+              fleet.value.sample ? '' : CONNECT_AWS_HINT
+            }`}
+          />
         )}
         {stack && <StackView stack={stack} />}
-      </Box>
+      </Flex>
     </SectionCard>
   );
 }

@@ -1,21 +1,32 @@
-import { Box, Chip } from '@material-ui/core';
+import { Badge, Flex } from '@backstage/ui';
+import { RiErrorWarningLine } from '@remixicon/react';
 import { Freshness } from '@platform-portal/plugin-aws-insights-common';
 import { useFreshness } from '../../hooks/useFreshness';
 import { FreshnessStamp } from '../common/Freshness';
 
-/** The card header's age stamp, a Sample chip, and the stale flag. */
+/** The card header's age stamp, a Sample badge, and the stale flag. */
 export function CardStamp(props: { freshness: Freshness }) {
   const f = props.freshness;
   const { stale } = useFreshness(f);
   return (
-    <Box display="flex" alignItems="center" style={{ gap: 8 }} component="span">
+    <Flex align="center" gap="2" style={{ flexWrap: 'wrap' }}>
       <FreshnessStamp
         generatedAt={f.generatedAt}
+        dataAsOf={f.dataAsOf}
+        stale={f.stale}
         staleAfter={f.staleAfter}
         color="textSecondary"
       />
-      {f.sample && <Chip size="small" label="Sample fleet" />}
-      {stale && <Chip size="small" color="secondary" label="Stale" />}
-    </Box>
+      {f.sample && <Badge size="medium">Sample fleet</Badge>}
+      {stale && (
+        <Badge
+          size="medium"
+          icon={<RiErrorWarningLine aria-hidden />}
+          style={{ color: 'var(--bui-fg-warning)' }}
+        >
+          Stale
+        </Badge>
+      )}
+    </Flex>
   );
 }

@@ -1,5 +1,4 @@
-import { Box } from '@material-ui/core';
-import Skeleton from '@material-ui/lab/Skeleton';
+import { Box, Flex, Skeleton } from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { awsInsightsApiRef } from '../../api';
@@ -31,11 +30,11 @@ export function ClusterCard() {
       />
     );
   } else if (!response) {
-    body = <Skeleton variant="rect" height={240} data-testid="card-skeleton" />;
+    body = <Skeleton width="100%" height={240} data-testid="card-skeleton" />;
   } else {
     const { cluster } = response;
     body = (
-      <>
+      <Flex direction="column" gap="6">
         <SourceWarnings
           sources={[
             ...failedSources(response.sources, 'capacity', [cluster.accountId]),
@@ -46,21 +45,20 @@ export function ClusterCard() {
         />
         <ClusterCapacityView cluster={cluster} />
         {response.mix && (
-          <Box mt={2}>
+          <Box>
             <MoneySummary mix={response.mix} />
             <MixTable mix={response.mix} />
           </Box>
         )}
-        <Box mt={2}>
-          <GravitonCandidates
-            candidates={response.gravitonCandidates.filter(
-              c => c.cluster === cluster.cluster,
-            )}
-          />
-        </Box>
-      </>
+        <GravitonCandidates
+          candidates={response.gravitonCandidates.filter(
+            c => c.cluster === cluster.cluster,
+          )}
+        />
+      </Flex>
     );
   }
+
   return (
     <SectionCard
       title="EKS capacity and cost"

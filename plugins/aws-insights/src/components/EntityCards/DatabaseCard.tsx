@@ -1,11 +1,4 @@
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
-} from '@material-ui/core';
-import Skeleton from '@material-ui/lab/Skeleton';
+import { Flex, Skeleton } from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { DatabaseRecord } from '@platform-portal/plugin-aws-insights-common';
@@ -14,19 +7,15 @@ import { awsName } from '../../annotations';
 import { formatBytes, formatPercent, formatSeconds } from '../../format';
 import { useAsync } from '../../hooks/useAsync';
 import { failedSources } from '../../viewModel/sources';
+import { Fact, FactsTable } from '../common/FactsTable';
 import { SectionCard } from '../common/SectionCard';
 import { SectionError, SourceWarnings } from '../common/StatusAlerts';
 import { storageText } from '../Databases/databaseView';
-import { DatabaseEvents } from '../Databases/DatabaseSection';
-import { VerdictChip } from '../Databases/VerdictChip';
+import { DatabaseEvents, VerdictReasons } from '../Databases/DatabaseSection';
+import { VerdictBadge } from '../Databases/VerdictBadge';
 import { CardStamp } from './CardStamp';
 
-const useStyles = makeStyles(theme => ({
-  key: { color: theme.palette.text.secondary, width: '40%' },
-  reasons: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(2) },
-}));
-
-function facts(r: DatabaseRecord): Array<[string, string]> {
+function facts(r: DatabaseRecord): Fact[] {
   return [
     ['Status', r.status],
     ['Engine', `${r.engine} ${r.engineVersion}`],
@@ -55,7 +44,6 @@ function facts(r: DatabaseRecord): Array<[string, string]> {
 
 /** A database resource: configuration, metrics, verdict with reasons, recent events. */
 export function DatabaseCard() {
-  const classes = useStyles();
   const { entity } = useEntity();
   const api = useApi(awsInsightsApiRef);
   const name = awsName(entity);
@@ -72,38 +60,26 @@ export function DatabaseCard() {
       />
     );
   } else if (!response) {
-    body = <Skeleton variant="rect" height={240} data-testid="card-skeleton" />;
+    body = <Skeleton width="100%" height={240} data-testid="card-skeleton" />;
   } else {
     const { record, verdict, reasons } = response.database;
     body = (
-      <>
+      <Flex direction="column" gap="3">
         <SourceWarnings
           sources={failedSources(response.sources, 'databases', [
             record.accountId,
           ])}
         />
-        <VerdictChip verdict={verdict} />
-        {reasons.length > 0 && (
-          <ul className={classes.reasons}>
-            {reasons.map(r => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-        )}
-        <Table size="small" aria-label={`Database ${name}`}>
-          <TableBody>
-            {facts(record).map(([key, value]) => (
-              <TableRow key={key}>
-                <TableCell className={classes.key}>{key}</TableCell>
-                <TableCell>{value}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <div>
+          <VerdictBadge verdict={verdict} />
+          <VerdictReasons reasons={reasons} />
+        </div>
+        <FactsTable label={`Database ${name}`} facts={facts(record)} />
         <DatabaseEvents databases={[response.database]} />
-      </>
+      </Flex>
     );
   }
+
   return (
     <SectionCard
       title="RDS health"

@@ -103,7 +103,7 @@ describe('DatabaseCard', () => {
   it('shows configuration, metrics, the verdict with reasons and events', async () => {
     const api = mockInsightsApi();
     await render(<DatabaseCard />, prodDatabaseEntity, api);
-    const table = await screen.findByRole('table', {
+    const table = await screen.findByRole('grid', {
       name: 'Database prod-aurora-pg',
     });
     expect(api.getDatabase).toHaveBeenCalledWith('prod-aurora-pg');
@@ -141,6 +141,29 @@ describe('WafCard', () => {
     expect(api.getWebAcl).toHaveBeenLastCalledWith('prod-web-acl', 168);
     await userEvent.click(screen.getByRole('button', { name: '1h' }));
     expect(api.getWebAcl).toHaveBeenLastCalledWith('prod-web-acl', 1);
+  });
+
+  it('says sampled requests are the platform team’s to users who may not see client IPs', async () => {
+    const api = mockInsightsApi({
+      getWebAcl: jest.fn(async () => {
+        const { sampledBlocked: _hidden, ...rest } =
+          await mockInsightsApi().getWebAcl('prod-web-acl');
+        return { ...rest, sampledVisible: false };
+      }),
+    });
+    await render(<WafCard />, prodWafEntity, api);
+    expect(
+      await screen.findByLabelText('Sampled requests hidden'),
+    ).toHaveTextContent('Sampled requests are visible to the platform team');
+    expect(
+      screen.queryByRole('table', { name: 'Sampled blocked requests' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('group', { name: 'Blocked 24h' }),
+    ).toHaveTextContent('8,803');
+    expect(
+      screen.getByText(/the platform team can check its sampled requests/),
+    ).toBeInTheDocument();
   });
 
   it('says when sampled requests are not available', async () => {
@@ -194,6 +217,7 @@ describe('AccountCard', () => {
     const fleet = fleetResponse();
     fleet.sources.push({
       service: 'cloudformation',
+      reads: 'stacks',
       accountId: '000000000005',
       region: 'eu-west-1',
       ok: false,
@@ -212,7 +236,7 @@ describe('AccountCard', () => {
     expect(
       await screen.findByLabelText('Failed data sources'),
     ).toHaveTextContent(
-      'CloudFormation in account 000000000005 (eu-west-1): AccessDenied',
+      'CloudFormation stacks in account 000000000005 (eu-west-1): AccessDenied',
     );
   });
 });

@@ -1,6 +1,4 @@
-import { Box, Typography } from '@material-ui/core';
-import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
+import { Alert, Box, Flex, Text } from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { AwsInsightsNotReadyError } from '@platform-portal/plugin-aws-insights-common';
@@ -22,12 +20,19 @@ export function EnvironmentContent() {
 
   if (state.error && isNotFound(state.error)) {
     return (
-      <Alert severity="info" variant="outlined">
-        <AlertTitle>No AWS resources for environment {name}</AlertTitle>
-        No EKS cluster, RDS database or WAF web ACL is tagged{' '}
-        <code>environment={name}</code>. Tag the environment's resources with it
-        to see their capacity, cost and health here. {CONNECT_AWS_HINT}.
-      </Alert>
+      <Alert
+        status="info"
+        icon
+        title={`No AWS resources for environment ${name}`}
+        description={
+          <>
+            No EKS cluster, RDS database or WAF web ACL is tagged{' '}
+            <code>environment={name}</code>. Tag the environment's resources
+            with it to see their capacity, cost and health here.{' '}
+            {CONNECT_AWS_HINT}.
+          </>
+        }
+      />
     );
   }
   if (state.error) {
@@ -49,21 +54,18 @@ export function EnvironmentContent() {
   const fleet = state.value;
   return (
     <Box>
-      <Box
-        display="flex"
-        justifyContent="space-between"
-        alignItems="baseline"
-        mb={1}
-      >
-        <Typography variant="h6" component="h2">
+      <Flex justify="between" align="baseline" gap="2" mb="3">
+        <Text as="h2" variant="title-x-small" weight="bold">
           AWS resources tagged environment={name}
-        </Typography>
+        </Text>
         <FreshnessStamp
           generatedAt={fleet.generatedAt}
+          dataAsOf={fleet.dataAsOf}
+          stale={fleet.stale}
           staleAfter={fleet.staleAfter}
           color="textSecondary"
         />
-      </Box>
+      </Flex>
       <InsightsDashboard
         fleet={fleet}
         environment={name}

@@ -1,24 +1,9 @@
-import {
-  Button,
-  makeStyles,
-  MenuItem,
-  Paper,
-  TextField,
-} from '@material-ui/core';
+import { Box, Button, Flex, Select } from '@backstage/ui';
 import { FleetFilter } from '@platform-portal/plugin-aws-insights-common';
 import { FilterOptions } from '../../viewModel/filter';
 
-const useStyles = makeStyles(theme => ({
-  bar: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-    padding: theme.spacing(1.5, 2),
-    marginBottom: theme.spacing(2),
-  },
-  field: { minWidth: 200 },
-}));
+/** The option that clears one field (a Select needs a key for "no filter"). */
+const ALL = '*';
 
 const FIELDS: Array<{
   key: keyof FleetFilter;
@@ -48,49 +33,44 @@ export function FilterBar(props: {
   accountLabels?: Record<string, string>;
   onChange: (filter: FleetFilter) => void;
 }) {
-  const classes = useStyles();
   const active = Object.values(props.filter).some(Boolean);
+  const optionLabel = (field: keyof FleetFilter, value: string) =>
+    field === 'accountId' && props.accountLabels?.[value]
+      ? `${props.accountLabels[value]} (${value})`
+      : value;
   return (
-    <Paper
-      variant="outlined"
-      className={classes.bar}
-      role="search"
-      aria-label="Filter"
-    >
-      {FIELDS.map(field => (
-        <TextField
-          key={field.key}
-          select
-          size="small"
-          variant="outlined"
-          className={classes.field}
-          label={field.label}
-          id={`aws-insights-filter-${field.key}`}
-          value={props.filter[field.key] ?? ''}
-          onChange={e =>
-            props.onChange({
-              ...props.filter,
-              [field.key]: e.target.value || undefined,
-            })
-          }
-          SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
-        >
-          <MenuItem value="">{field.all}</MenuItem>
-          {props.options[field.options].map(value => (
-            <MenuItem key={value} value={value}>
-              {field.key === 'accountId' && props.accountLabels?.[value]
-                ? `${props.accountLabels[value]} (${value})`
-                : value}
-            </MenuItem>
-          ))}
-        </TextField>
-      ))}
-      {active && (
-        <Button size="small" onClick={() => props.onChange({})}>
-          Clear filters
-        </Button>
-      )}
-    </Paper>
+    <Box bg="neutral" px="4" py="3" mb="4" role="search" aria-label="Filter">
+      <Flex align="end" gap="4" style={{ flexWrap: 'wrap' }}>
+        {FIELDS.map(field => (
+          <Select
+            key={field.key}
+            id={`aws-insights-filter-${field.key}`}
+            label={field.label}
+            selectionMode="single"
+            style={{ minWidth: 220 }}
+            options={[
+              { id: ALL, label: field.all },
+              ...props.options[field.options].map(value => ({
+                id: value,
+                label: optionLabel(field.key, value),
+              })),
+            ]}
+            value={props.filter[field.key] ?? ALL}
+            onChange={key =>
+              props.onChange({
+                ...props.filter,
+                [field.key]:
+                  key === ALL || key === null ? undefined : String(key),
+              })
+            }
+          />
+        ))}
+        {active && (
+          <Button variant="secondary" onPress={() => props.onChange({})}>
+            Clear filters
+          </Button>
+        )}
+      </Flex>
+    </Box>
   );
 }

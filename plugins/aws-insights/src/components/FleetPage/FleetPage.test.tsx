@@ -85,7 +85,7 @@ describe('FleetPage', () => {
     ).toBeInTheDocument();
 
     // Mix: the four cells with money, and the Graviton candidates.
-    const mixTable = screen.getByRole('table', { name: 'Spot/Graviton mix' });
+    const mixTable = screen.getByRole('grid', { name: 'Spot/Graviton mix' });
     expect(
       within(mixTable).getByText('Spot · arm64').closest('tr'),
     ).toHaveTextContent('217238.7 %$1.08$790.52');
@@ -98,7 +98,7 @@ describe('FleetPage', () => {
 
     // RDS: worst first, with reasons and events.
     const rows = within(
-      screen.getByRole('table', { name: 'Databases' }),
+      screen.getByRole('grid', { name: 'Databases' }),
     ).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('dev-postgres');
     expect(rows[1]).toHaveTextContent('critical');
@@ -145,15 +145,57 @@ describe('FleetPage', () => {
         getFleet: jest.fn(async () =>
           fleetResponse({
             generatedAt: new Date(generatedAt).toISOString(),
+            dataAsOf: new Date(generatedAt).toISOString(),
             staleAfter: new Date(generatedAt + 11 * 60_000).toISOString(),
           }),
         ),
       }),
     );
     expect(
-      await screen.findByText(/the last successful refresh was 3 h 5 min ago/),
+      await screen.findByText(
+        /the data is 3 h 5 min old; the backend has missed/,
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText('Freshness (stale)')).toBeInTheDocument();
+  });
+
+  it('dates the page by its oldest data when a refresh just ran but every source failed', async () => {
+    // The backend kept its last good figures (read 40 min ago) through a refresh a minute ago.
+    const readAt = new Date(
+      Math.floor(Date.now() / 60_000) * 60_000 - 40 * 60_000,
+    ).toISOString();
+    const fleet = fleetResponse({
+      generatedAt: new Date(Date.now() - 60_000).toISOString(),
+      dataAsOf: readAt,
+      stale: true,
+      staleAfter: new Date(Date.parse(readAt) + 11 * 60_000).toISOString(),
+    });
+    fleet.sources = fleet.sources.map(s => ({
+      ...s,
+      service: 'ec2',
+      reads: 'instances',
+      ok: false,
+      error: { name: 'TimeoutError', message: 'connect ECONNREFUSED' },
+      staleSince: readAt,
+    }));
+    await render(mockInsightsApi({ getFleet: jest.fn(async () => fleet) }));
+    const clock = new Date(readAt).toLocaleTimeString('en-GB').slice(0, 5);
+    expect(
+      await screen.findByText(`data from ${clock}, 40 min old`),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Freshness (stale)')).toBeInTheDocument();
+    expect(screen.queryByText(/just now/)).not.toBeInTheDocument();
+    expect(screen.getByRole('alert', { name: 'Stale data' })).toHaveTextContent(
+      '2 data sources failed in the last refresh; their last good data, the oldest from 40 min ago, is shown.',
+    );
+    expect(
+      within(section('EKS capacity')).getByLabelText('Failed data sources'),
+    ).toHaveTextContent(
+      `EC2 instances in account ${PROD_ACCOUNT} (eu-west-1): TimeoutError - connect ECONNREFUSED. Showing its data from 40 min ago.`,
+    );
+    // The figures are the last good ones, not zeros.
+    expect(kpi('Nodes')).toHaveTextContent('55');
+    expect(kpi('vCPU')).toHaveTextContent('186 vCPU');
   });
 
   it('says the first refresh is running (503) and loads again after Retry-After by itself', async () => {
@@ -182,6 +224,7 @@ describe('FleetPage', () => {
     const fleet = fleetResponse();
     fleet.sources.push({
       service: 'rds',
+      reads: 'databases',
       accountId: PROD_ACCOUNT,
       region: 'eu-west-1',
       ok: false,
@@ -196,7 +239,7 @@ describe('FleetPage', () => {
       name: 'Failed data sources',
     });
     expect(warning).toHaveTextContent(
-      `RDS in account ${PROD_ACCOUNT} (eu-west-1): ThrottlingException - Rate exceeded.`,
+      `RDS databases in account ${PROD_ACCOUNT} (eu-west-1): ThrottlingException - Rate exceeded.`,
     );
     expect(warning).toHaveTextContent('Showing its data from 25 min ago.');
     expect(within(rds).getAllByText('prod-aurora-pg').length).toBeGreaterThan(
@@ -238,11 +281,9 @@ describe('FleetPage', () => {
     ).toBeInTheDocument();
     // Everything else is there.
     expect(kpi('Nodes')).toHaveTextContent('55');
+    expect(screen.getByRole('grid', { name: 'Databases' })).toBeInTheDocument();
     expect(
-      screen.getByRole('table', { name: 'Databases' }),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByRole('table', { name: 'Spot/Graviton mix' }),
+      screen.getByRole('grid', { name: 'Spot/Graviton mix' }),
     ).toBeInTheDocument();
   });
 

@@ -107,12 +107,13 @@ export function FleetPage() {
   );
 }
 
+/** The age of the oldest data on the page, not of the last refresh. */
 function FreshnessLabel(props: { fleet: RefreshTimes }) {
   const { ageSeconds, stale } = useFreshness(props.fleet);
   return (
     <HeaderLabel
       label={stale ? 'Freshness (stale)' : 'Freshness'}
-      value={formatFreshness(props.fleet.generatedAt, ageSeconds)}
+      value={formatFreshness(props.fleet.dataAsOf, ageSeconds)}
     />
   );
 }

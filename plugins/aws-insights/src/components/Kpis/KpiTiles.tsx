@@ -1,97 +1,100 @@
-import { Box, makeStyles, Paper, Typography } from '@material-ui/core';
-import Skeleton from '@material-ui/lab/Skeleton';
+import { Box, Flex, Grid, Skeleton, Text } from '@backstage/ui';
 import { FleetResponse } from '@platform-portal/plugin-aws-insights-common';
-import { Kpi, kpis, KpiTone } from '../../viewModel/kpis';
+import { Kpi, kpis } from '../../viewModel/kpis';
+import styles from './KpiTiles.module.css';
 
-const useStyles = makeStyles(theme => ({
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))',
-    gap: theme.spacing(1.5),
-    marginBottom: theme.spacing(2),
-    // Wide screens: capacity and mix (5 tiles) on the first row, money and risk (4) below.
-    [theme.breakpoints.up('md')]: {
-      gridTemplateColumns: 'repeat(20, 1fr)',
-      '& > *': { gridColumn: 'span 5' },
-      '& > *:nth-child(-n+5)': { gridColumn: 'span 4' },
-    },
-  },
-  tile: {
-    padding: theme.spacing(1.5, 2),
-    borderLeft: `4px solid ${theme.palette.divider}`,
-    minHeight: 92,
-    minWidth: 0,
-  },
-  label: {
-    color: theme.palette.text.secondary,
-    fontSize: '0.75rem',
-    fontWeight: 600,
-    textTransform: 'uppercase',
-    letterSpacing: '0.04em',
-  },
-  value: {
-    fontSize: '1.5rem',
-    fontWeight: 700,
-    lineHeight: 1.3,
-    fontVariantNumeric: 'tabular-nums',
-    whiteSpace: 'nowrap',
-  },
-  hint: { color: theme.palette.text.secondary, fontSize: '0.75rem' },
-  good: { borderLeftColor: theme.palette.success.main },
-  warning: { borderLeftColor: theme.palette.warning.main },
-  error: { borderLeftColor: theme.palette.error.main },
-  normal: { borderLeftColor: theme.palette.primary.main },
-}));
+/** Capacity and mix (the first five tiles) on one row, money and risk (four) on the next. */
+const FIRST_ROW = 5;
+
+const ROW_COLUMNS = [
+  { initial: '2', sm: '3', md: '5' },
+  { initial: '2', md: '4' },
+] as const;
 
 function KpiTile({ kpi }: { kpi: Kpi }) {
-  const classes = useStyles();
-  const toneClass: Record<KpiTone, string> = classes;
   return (
-    <Paper
-      variant="outlined"
-      className={`${classes.tile} ${toneClass[kpi.tone]}`}
+    <Box
+      bg="neutral"
+      px="4"
+      py="3"
+      className={styles.tile}
       role="group"
       aria-label={kpi.label}
       data-kpi={kpi.id}
+      data-tone={kpi.tone}
     >
-      <Typography className={classes.label} component="div">
+      <Text
+        as="div"
+        variant="body-small"
+        weight="bold"
+        color="secondary"
+        className={styles.label}
+      >
         {kpi.label}
-      </Typography>
-      <Typography className={classes.value} component="div">
+      </Text>
+      <Text
+        as="div"
+        variant="title-small"
+        weight="bold"
+        className={styles.value}
+      >
         {kpi.value}
-      </Typography>
+      </Text>
       {kpi.hint && (
-        <Typography className={classes.hint} component="div">
+        <Text as="div" variant="body-small" color="secondary">
           {kpi.hint}
-        </Typography>
+        </Text>
       )}
-    </Paper>
+    </Box>
+  );
+}
+
+function TileRows(props: { tiles: JSX.Element[] }) {
+  const rows = [props.tiles.slice(0, FIRST_ROW), props.tiles.slice(FIRST_ROW)];
+  return (
+    <>
+      {rows.map((row, i) => (
+        <Grid.Root key={i} columns={ROW_COLUMNS[i]} gap="3">
+          {row}
+        </Grid.Root>
+      ))}
+    </>
   );
 }
 
 /** The headline figures: the first thing the page shows. */
 export function KpiTiles(props: { fleet: FleetResponse }) {
-  const classes = useStyles();
   return (
-    <Box className={classes.grid} aria-label="Key figures" role="region">
-      {kpis(props.fleet).map(kpi => (
-        <KpiTile key={kpi.id} kpi={kpi} />
-      ))}
-    </Box>
+    <Flex
+      direction="column"
+      gap="3"
+      mb="4"
+      role="region"
+      aria-label="Key figures"
+    >
+      <TileRows
+        tiles={kpis(props.fleet).map(kpi => (
+          <KpiTile key={kpi.id} kpi={kpi} />
+        ))}
+      />
+    </Flex>
   );
 }
 
 export function KpiTilesSkeleton() {
-  const classes = useStyles();
   return (
-    <Box className={classes.grid} data-testid="kpi-skeleton">
-      {Array.from({ length: 9 }, (_, i) => (
-        <Paper key={i} variant="outlined" className={classes.tile}>
-          <Skeleton width="60%" />
-          <Skeleton height={36} />
-          <Skeleton width="40%" />
-        </Paper>
-      ))}
-    </Box>
+    <Flex direction="column" gap="3" mb="4" data-testid="kpi-skeleton">
+      <TileRows
+        tiles={Array.from({ length: 9 }, (_, i) => (
+          <Box key={i} bg="neutral" px="4" py="3" className={styles.tile}>
+            <Flex direction="column" gap="2">
+              <Skeleton width="60%" height={14} />
+              <Skeleton width="80%" height={28} />
+              <Skeleton width="40%" height={14} />
+            </Flex>
+          </Box>
+        ))}
+      />
+    </Flex>
   );
 }

@@ -1,15 +1,15 @@
 import {
+  Alert,
   Box,
+  Cell,
+  Column,
+  Flex,
   Grid,
-  makeStyles,
-  Table,
+  Row,
   TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
-import Alert from '@material-ui/lab/Alert';
+  TableHeader,
+  Text,
+} from '@backstage/ui';
 import {
   FleetResponse,
   GravitonCandidate,
@@ -24,176 +24,156 @@ import {
 import { HOURS_PER_MONTH } from '../../viewModel/constants';
 import { mixRows } from '../../viewModel/mix';
 import { failedSources } from '../../viewModel/sources';
+import { ReportTable, reportCell } from '../common/ReportTable';
 import { SectionCard } from '../common/SectionCard';
 import { EmptySection, SourceWarnings } from '../common/StatusAlerts';
-import { successText } from '../charts/chartTheme';
 import { MixShareChart } from './MixShareChart';
 import { MixTrend } from './MixTrend';
+import styles from './MixSection.module.css';
 
-const useStyles = makeStyles(theme => ({
-  numeric: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  head: { '& th': { whiteSpace: 'nowrap' } },
-  swatch: {
-    display: 'inline-block',
-    width: 12,
-    height: 12,
-    borderRadius: 2,
-    marginRight: theme.spacing(1),
-    verticalAlign: 'middle',
-  },
-  hatched: {
-    backgroundImage:
-      'repeating-linear-gradient(45deg, rgba(0,0,0,0.35) 0 2px, transparent 2px 5px)',
-  },
-  money: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(3, 1fr)',
-    gap: theme.spacing(2),
-    margin: theme.spacing(1, 0, 2),
-  },
-  moneyValue: {
-    fontSize: '1.25rem',
-    fontWeight: 700,
-    fontVariantNumeric: 'tabular-nums',
-  },
-  savings: { color: successText(theme) },
-}));
-
-export function MoneySummary({ mix }: { mix: MixSummary }) {
-  const classes = useStyles();
-  const figure = (label: string, value: string, className?: string) => (
-    <div role="group" aria-label={label}>
-      <Typography variant="caption" color="textSecondary">
-        {label}
-      </Typography>
-      <div className={`${classes.moneyValue} ${className ?? ''}`}>{value}</div>
+function MoneyFigure(props: {
+  label: string;
+  value: string;
+  savings?: boolean;
+}) {
+  return (
+    <div role="group" aria-label={props.label}>
+      <Text as="div" variant="body-small" color="secondary">
+        {props.label}
+      </Text>
+      <Text
+        as="div"
+        variant="title-x-small"
+        weight="bold"
+        color={props.savings ? 'success' : 'primary'}
+        className={styles.figure}
+      >
+        {props.value}
+      </Text>
     </div>
   );
+}
+
+export function MoneySummary({ mix }: { mix: MixSummary }) {
   return (
-    <div className={classes.money}>
-      {figure('Monthly cost', formatUsd(mix.usdPerMonth))}
-      {figure(
-        'All On-Demand x86',
-        formatUsd(mix.onDemandX86UsdPerHour * HOURS_PER_MONTH),
-      )}
-      {figure(
-        'Savings per month',
-        `${formatUsd(mix.savingsUsdPerMonth)} (${formatPercent(
+    <Grid.Root columns="3" gap="4" mb="4">
+      <MoneyFigure label="Monthly cost" value={formatUsd(mix.usdPerMonth)} />
+      <MoneyFigure
+        label="All On-Demand x86"
+        value={formatUsd(mix.onDemandX86UsdPerHour * HOURS_PER_MONTH)}
+      />
+      <MoneyFigure
+        label="Savings per month"
+        value={`${formatUsd(mix.savingsUsdPerMonth)} (${formatPercent(
           mix.savingsPercent,
-        )})`,
-        classes.savings,
-      )}
-    </div>
+        )})`}
+        savings
+      />
+    </Grid.Root>
   );
 }
 
 export function MixTable({ mix }: { mix: MixSummary }) {
-  const classes = useStyles();
-  const rows = mixRows(mix);
   return (
-    <Table size="small" aria-label="Spot/Graviton mix">
-      <TableHead>
-        <TableRow className={classes.head}>
-          <TableCell>Lifecycle · architecture</TableCell>
-          <TableCell align="right">Nodes</TableCell>
-          <TableCell align="right">vCPU</TableCell>
-          <TableCell align="right">Share of vCPU</TableCell>
-          <TableCell align="right">$/hour</TableCell>
-          <TableCell align="right">$/month</TableCell>
-        </TableRow>
-      </TableHead>
+    <ReportTable label="Spot/Graviton mix">
+      <TableHeader>
+        <Column isRowHeader>Lifecycle · architecture</Column>
+        <Column className={reportCell.numeric}>Nodes</Column>
+        <Column className={reportCell.numeric}>vCPU</Column>
+        <Column className={reportCell.numeric}>Share of vCPU</Column>
+        <Column className={reportCell.numeric}>$/hour</Column>
+        <Column className={reportCell.numeric}>$/month</Column>
+      </TableHeader>
       <TableBody>
-        {rows.map(r => (
-          <TableRow key={r.key}>
-            <TableCell>
-              <span
-                className={`${classes.swatch} ${
-                  r.hatched ? classes.hatched : ''
-                }`}
-                style={{ backgroundColor: r.color }}
-                aria-hidden
-              />
-              {r.label}
-            </TableCell>
-            <TableCell align="right" className={classes.numeric}>
-              {formatCount(r.count)}
-            </TableCell>
-            <TableCell align="right" className={classes.numeric}>
-              {formatCount(r.vcpu)}
-            </TableCell>
-            <TableCell align="right" className={classes.numeric}>
+        {mixRows(mix).map(r => (
+          <Row key={r.key} id={r.key}>
+            <Cell className={reportCell.nowrap}>
+              <Flex align="center" gap="2">
+                <span
+                  className={`${styles.swatch} ${
+                    r.hatched ? styles.hatched : ''
+                  }`}
+                  style={{ backgroundColor: r.color }}
+                  aria-hidden
+                />
+                {r.label}
+              </Flex>
+            </Cell>
+            <Cell className={reportCell.numeric}>{formatCount(r.count)}</Cell>
+            <Cell className={reportCell.numeric}>{formatCount(r.vcpu)}</Cell>
+            <Cell className={reportCell.numeric}>
               {formatShare(r.vcpuShare)}
-            </TableCell>
-            <TableCell align="right" className={classes.numeric}>
+            </Cell>
+            <Cell className={reportCell.numeric}>
               {formatUsd(r.usdPerHour)}
-            </TableCell>
-            <TableCell align="right" className={classes.numeric}>
+            </Cell>
+            <Cell className={reportCell.numeric}>
               {formatUsd(r.usdPerMonth)}
-            </TableCell>
-          </TableRow>
+            </Cell>
+          </Row>
         ))}
       </TableBody>
-    </Table>
+    </ReportTable>
   );
 }
 
 export function GravitonCandidates(props: { candidates: GravitonCandidate[] }) {
-  const classes = useStyles();
   const total = props.candidates.reduce((s, c) => s + c.savingsUsdPerMonth, 0);
   if (props.candidates.length === 0) {
     return (
-      <Typography variant="body2" color="textSecondary">
+      <Text as="p" color="secondary">
         No Graviton candidates: every x86 pool either runs arm64 already or has
         no arm64 equivalent.
-      </Typography>
+      </Text>
     );
   }
   return (
-    <Box role="region" aria-label="Graviton candidates">
-      <Typography variant="subtitle2" component="h3" gutterBottom>
+    <Flex
+      direction="column"
+      gap="2"
+      role="region"
+      aria-label="Graviton candidates"
+    >
+      <Text as="h3" variant="body-medium" weight="bold">
         Graviton candidates: save {formatUsd(total)}/month by moving these x86
         pools to arm64
-      </Typography>
-      <Table size="small" aria-label="Graviton candidates table">
-        <TableHead>
-          <TableRow className={classes.head}>
-            <TableCell>Cluster / pool</TableCell>
-            <TableCell>Instance type</TableCell>
-            <TableCell align="right">Nodes</TableCell>
-            <TableCell align="right">Now $/month</TableCell>
-            <TableCell align="right">arm64 $/month</TableCell>
-            <TableCell align="right">Saving/month</TableCell>
-          </TableRow>
-        </TableHead>
+      </Text>
+      <ReportTable label="Graviton candidates table">
+        <TableHeader>
+          <Column isRowHeader>Cluster / pool</Column>
+          <Column>Instance type</Column>
+          <Column className={reportCell.numeric}>Nodes</Column>
+          <Column className={reportCell.numeric}>Now $/month</Column>
+          <Column className={reportCell.numeric}>arm64 $/month</Column>
+          <Column className={reportCell.numeric}>Saving/month</Column>
+        </TableHeader>
         <TableBody>
-          {props.candidates.map(c => (
-            <TableRow key={`${c.cluster}/${c.pool}/${c.instanceType}`}>
-              <TableCell>
-                {c.cluster} / {c.pool}
-              </TableCell>
-              <TableCell>
-                {c.instanceType} → {c.armInstanceType}
-              </TableCell>
-              <TableCell align="right" className={classes.numeric}>
-                {c.count}
-              </TableCell>
-              <TableCell align="right" className={classes.numeric}>
-                {formatUsd(c.currentUsdPerMonth)}
-              </TableCell>
-              <TableCell align="right" className={classes.numeric}>
-                {formatUsd(c.armUsdPerMonth)}
-              </TableCell>
-              <TableCell
-                align="right"
-                className={`${classes.numeric} ${classes.savings}`}
-              >
-                {formatUsd(c.savingsUsdPerMonth)}
-              </TableCell>
-            </TableRow>
-          ))}
+          {props.candidates.map(c => {
+            const id = `${c.cluster}/${c.pool}/${c.instanceType}`;
+            return (
+              <Row key={id} id={id}>
+                <Cell>
+                  {c.cluster} / {c.pool}
+                </Cell>
+                <Cell>
+                  {c.instanceType} → {c.armInstanceType}
+                </Cell>
+                <Cell className={reportCell.numeric}>{c.count}</Cell>
+                <Cell className={reportCell.numeric}>
+                  {formatUsd(c.currentUsdPerMonth)}
+                </Cell>
+                <Cell className={reportCell.numeric}>
+                  {formatUsd(c.armUsdPerMonth)}
+                </Cell>
+                <Cell className={reportCell.numeric}>
+                  <Text color="success">{formatUsd(c.savingsUsdPerMonth)}</Text>
+                </Cell>
+              </Row>
+            );
+          })}
         </TableBody>
-      </Table>
-    </Box>
+      </ReportTable>
+    </Flex>
   );
 }
 
@@ -216,29 +196,31 @@ export function MixSection(props: {
       {mix.count === 0 ? (
         <EmptySection what="EC2 nodes" environment={props.environment} />
       ) : (
-        <>
-          <MoneySummary mix={mix} />
-          {mix.unpricedInstanceTypes.length > 0 && (
-            <Alert severity="warning" style={{ marginBottom: 8 }}>
-              No price known for {mix.unpricedInstanceTypes.join(', ')}: left
-              out of the cost.
-            </Alert>
-          )}
-          <Grid container spacing={2}>
-            <Grid item xs={12} lg={5}>
-              <MixShareChart rows={mixRows(mix)} />
-            </Grid>
-            <Grid item xs={12} lg={7}>
-              <MixTable mix={mix} />
-            </Grid>
-          </Grid>
-          <Box mt={3}>
-            <MixTrend scope={props.historyScope} note={props.historyNote} />
+        <Flex direction="column" gap="6">
+          <Box>
+            <MoneySummary mix={mix} />
+            {mix.unpricedInstanceTypes.length > 0 && (
+              <Alert
+                status="warning"
+                icon
+                mb="2"
+                title={`No price known for ${mix.unpricedInstanceTypes.join(
+                  ', ',
+                )}: left out of the cost.`}
+              />
+            )}
+            <Grid.Root columns={{ initial: '1', lg: '12' }} gap="4">
+              <Grid.Item colSpan={{ initial: '1', lg: '5' }}>
+                <MixShareChart rows={mixRows(mix)} />
+              </Grid.Item>
+              <Grid.Item colSpan={{ initial: '1', lg: '7' }}>
+                <MixTable mix={mix} />
+              </Grid.Item>
+            </Grid.Root>
           </Box>
-          <Box mt={3}>
-            <GravitonCandidates candidates={props.fleet.gravitonCandidates} />
-          </Box>
-        </>
+          <MixTrend scope={props.historyScope} note={props.historyNote} />
+          <GravitonCandidates candidates={props.fleet.gravitonCandidates} />
+        </Flex>
       )}
     </SectionCard>
   );

@@ -1,8 +1,12 @@
 import { useState } from 'react';
-import { Box, Grid, Typography } from '@material-ui/core';
-import Skeleton from '@material-ui/lab/Skeleton';
-import ToggleButton from '@material-ui/lab/ToggleButton';
-import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import {
+  Flex,
+  Grid,
+  Skeleton,
+  Text,
+  ToggleButton,
+  ToggleButtonGroup,
+} from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   Area,
@@ -30,12 +34,18 @@ import { SectionError } from '../common/StatusAlerts';
 
 const dollars = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;
 
+const PERIODS = [
+  { days: 7, label: '7d', name: '7 days' },
+  { days: 30, label: '30d', name: '30 days' },
+] as const;
+type Days = (typeof PERIODS)[number]['days'];
+
 /** vCPU by mix cell and monthly cost vs all On-Demand x86 over 7 or 30 days (history API). */
 export function MixTrend(props: { scope: string; note?: string }) {
   const api = useApi(awsInsightsApiRef);
   const chart = useChartTheme();
   const { defs, fill } = useMixFills();
-  const [days, setDays] = useState<7 | 30>(7);
+  const [days, setDays] = useState<Days>(7);
   const history = useAsync(
     () => api.getHistory(props.scope, days),
     [api, props.scope, days],
@@ -54,22 +64,20 @@ export function MixTrend(props: { scope: string; note?: string }) {
       />
     );
   } else if (history.loading && !history.value) {
-    body = (
-      <Skeleton variant="rect" height={200} data-testid="trend-skeleton" />
-    );
+    body = <Skeleton width="100%" height={200} data-testid="trend-skeleton" />;
   } else if (points.length < 2) {
     body = (
-      <Typography variant="body2" color="textSecondary">
+      <Text as="p" color="secondary">
         Not enough history yet: the trend fills in with every refresh.
-      </Typography>
+      </Text>
     );
   } else {
     body = (
-      <Grid container spacing={2}>
-        <Grid item xs={12} md={6}>
-          <Typography variant="caption" color="textSecondary">
+      <Grid.Root columns={{ initial: '1', md: '2' }} gap="4">
+        <Grid.Item>
+          <Text as="div" variant="body-small" color="secondary">
             vCPU by lifecycle and architecture
-          </Typography>
+          </Text>
           <ResponsiveContainer width="100%" height={200}>
             <AreaChart data={points} margin={{ right: 8 }}>
               {defs}
@@ -106,11 +114,11 @@ export function MixTrend(props: { scope: string; note?: string }) {
               ))}
             </AreaChart>
           </ResponsiveContainer>
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <Typography variant="caption" color="textSecondary">
+        </Grid.Item>
+        <Grid.Item>
+          <Text as="div" variant="body-small" color="secondary">
             Compute $/month vs all On-Demand x86
-          </Typography>
+          </Text>
           <ResponsiveContainer width="100%" height={200}>
             <LineChart data={points} margin={{ right: 8 }}>
               <CartesianGrid stroke={chart.grid} vertical={false} />
@@ -157,46 +165,40 @@ export function MixTrend(props: { scope: string; note?: string }) {
               />
             </LineChart>
           </ResponsiveContainer>
-        </Grid>
-      </Grid>
+        </Grid.Item>
+      </Grid.Root>
     );
   }
 
   return (
-    <Box aria-label="Spot/Graviton trend" role="region">
-      <Box
-        display="flex"
-        alignItems="center"
-        justifyContent="space-between"
-        mb={1}
-      >
-        <Typography variant="subtitle2" component="h3">
+    <Flex
+      direction="column"
+      gap="2"
+      aria-label="Spot/Graviton trend"
+      role="region"
+    >
+      <Flex align="center" justify="between" gap="2">
+        <Text as="h3" variant="body-medium" weight="bold">
           Trend{props.note ? ` (${props.note})` : ''}
-        </Typography>
+        </Text>
         <ToggleButtonGroup
-          size="small"
-          exclusive
-          value={days}
-          onChange={(_e, value) => value && setDays(value)}
+          selectionMode="single"
+          disallowEmptySelection
+          selectedKeys={[String(days)]}
+          onSelectionChange={keys => {
+            const picked = PERIODS.find(p => keys.has(String(p.days)));
+            if (picked) setDays(picked.days);
+          }}
           aria-label="Trend period"
         >
-          <ToggleButton
-            value={7}
-            aria-label="7 days"
-            style={{ textTransform: 'none' }}
-          >
-            7d
-          </ToggleButton>
-          <ToggleButton
-            value={30}
-            aria-label="30 days"
-            style={{ textTransform: 'none' }}
-          >
-            30d
-          </ToggleButton>
+          {PERIODS.map(p => (
+            <ToggleButton key={p.days} id={String(p.days)} aria-label={p.name}>
+              {p.label}
+            </ToggleButton>
+          ))}
         </ToggleButtonGroup>
-      </Box>
+      </Flex>
       {body}
-    </Box>
+    </Flex>
   );
 }

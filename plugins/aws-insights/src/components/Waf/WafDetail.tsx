@@ -58,11 +58,29 @@ function Figure(props: { label: string; value: string; className?: string }) {
   );
 }
 
-const newestFirst = (requests: WebAclResponse['sampledBlocked']) =>
+type SampledRequest = NonNullable<WebAclResponse['sampledBlocked']>[number];
+
+const newestFirst = (requests: SampledRequest[]) =>
   [...requests].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+
+/** Shown instead of the sampled requests to users without the permission to see client IPs. */
+export const SAMPLED_REQUESTS_HIDDEN =
+  'Sampled requests are visible to the platform team';
 
 function SampledRequests({ response }: { response: WebAclResponse }) {
   const classes = useStyles();
+  const sampled = response.sampledBlocked ?? [];
+  if (!response.sampledVisible) {
+    return (
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        aria-label="Sampled requests hidden"
+      >
+        {SAMPLED_REQUESTS_HIDDEN} (they hold client IP addresses).
+      </Typography>
+    );
+  }
   if (!response.sampledAvailable) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -71,7 +89,7 @@ function SampledRequests({ response }: { response: WebAclResponse }) {
       </Typography>
     );
   }
-  if (response.sampledBlocked.length === 0) {
+  if (sampled.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
         No sampled blocked requests.
@@ -90,7 +108,7 @@ function SampledRequests({ response }: { response: WebAclResponse }) {
         </TableRow>
       </TableHead>
       <TableBody>
-        {newestFirst(response.sampledBlocked)
+        {newestFirst(sampled)
           .slice(0, 10)
           .map((r, i) => (
             <TableRow key={`${r.at}/${r.clientIp}/${i}`}>
@@ -157,7 +175,10 @@ export function WafDetail(props: { name: string; compact?: boolean }) {
             Block spike at {formatDateTime(summary.spike.at)}:{' '}
             {formatCount(summary.spike.blocked)} blocked requests in one metric
             period, against a baseline of {formatCount(summary.spike.baseline)}.
-            Possible attack: check the sampled requests below.
+            Possible attack:{' '}
+            {response.sampledVisible
+              ? 'check the sampled requests below.'
+              : 'the platform team can check its sampled requests.'}
           </Alert>
         )}
         {covered < hours && hours > 1 && (

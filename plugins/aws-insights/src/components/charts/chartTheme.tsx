@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Theme, useTheme } from '@material-ui/core';
+import { useTheme } from '@material-ui/core';
 import { MIX_CELLS } from '../../viewModel/mix';
 
 /** Axis, grid and tooltip colours from the Backstage theme, so charts work light and dark. */
@@ -63,13 +63,6 @@ export function useMixFills() {
     return cell.hatched ? `url(#${prefix}-${key})` : cell.color;
   };
   return { defs, fill };
-}
-
-/** Success-coloured text that keeps its contrast on light and dark paper. */
-export function successText(theme: Theme) {
-  return theme.palette.type === 'dark'
-    ? theme.palette.success.light
-    : theme.palette.success.dark;
 }
 
 /** Local midnights between the first and last point, at most `max` of them, evenly spaced. */

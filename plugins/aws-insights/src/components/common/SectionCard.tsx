@@ -1,44 +1,32 @@
-import { ReactNode } from 'react';
-import {
-  Card,
-  CardContent,
-  CardHeader,
-  Divider,
-  makeStyles,
-} from '@material-ui/core';
+import { ReactNode, useId } from 'react';
+import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 
-const useStyles = makeStyles(theme => ({
-  card: { height: '100%', display: 'flex', flexDirection: 'column' },
-  header: { paddingBottom: theme.spacing(1) },
-  title: { fontSize: '1.1rem', fontWeight: 600 },
-  content: { flex: 1, '&:last-child': { paddingBottom: theme.spacing(2) } },
-}));
-
-/** One dashboard section: a titled card, labelled for assistive technology and tests. */
+/** One dashboard section: a titled card, a region named by its heading for assistive technology and tests. */
 export function SectionCard(props: {
   title: string;
   subheader?: ReactNode;
   action?: ReactNode;
   children: ReactNode;
 }) {
-  const classes = useStyles();
+  const titleId = useId();
   return (
-    <Card
-      className={classes.card}
-      component="section"
-      aria-label={props.title}
-      variant="outlined"
-    >
-      <CardHeader
-        className={classes.header}
-        title={props.title}
-        titleTypographyProps={{ component: 'h2', className: classes.title }}
-        subheader={props.subheader}
-        subheaderTypographyProps={{ variant: 'body2' }}
-        action={props.action}
-      />
-      <Divider />
-      <CardContent className={classes.content}>{props.children}</CardContent>
+    <Card role="region" aria-labelledby={titleId} style={{ height: '100%' }}>
+      <CardHeader>
+        <Flex justify="between" align="start" gap="3">
+          <Flex direction="column" gap="1">
+            <Text as="h2" id={titleId} variant="title-x-small" weight="bold">
+              {props.title}
+            </Text>
+            {props.subheader && (
+              <Text as="div" variant="body-medium" color="secondary">
+                {props.subheader}
+              </Text>
+            )}
+          </Flex>
+          {props.action}
+        </Flex>
+      </CardHeader>
+      <CardBody>{props.children}</CardBody>
     </Card>
   );
 }

@@ -22,6 +22,26 @@ export function serviceName(service: string) {
   return SERVICE_NAMES[service] ?? service;
 }
 
+/** What a source reads, where the service alone is ambiguous (EC2: instances or Spot prices). */
+const READS_NAMES: Record<string, string> = {
+  clusters: 'clusters',
+  instances: 'instances',
+  'container-insights': 'Container Insights',
+  'spot-prices': 'Spot prices',
+  'on-demand-prices': 'On-Demand prices',
+  databases: 'databases',
+  'web-acls': 'web ACLs',
+  stacks: 'stacks',
+};
+
+/** "EC2 Spot prices", "RDS databases": a source's name as the page shows it. */
+export function sourceName(source: Pick<SourceStatus, 'service' | 'reads'>) {
+  const reads = READS_NAMES[source.reads];
+  return reads
+    ? `${serviceName(source.service)} ${reads}`
+    : serviceName(source.service);
+}
+
 /** Which AWS sources behind this section failed in the last refresh, and how old their data is. */
 export function SourceWarnings(props: { sources: SourceStatus[] }) {
   if (props.sources.length === 0) return null;
@@ -34,8 +54,8 @@ export function SourceWarnings(props: { sources: SourceStatus[] }) {
             : `${props.sources.length} data sources failed in the last refresh`}
         </AlertTitle>
         {props.sources.map(s => (
-          <div key={`${s.service}/${s.accountId}/${s.region}`}>
-            <strong>{serviceName(s.service)}</strong> in account {s.accountId} (
+          <div key={`${s.reads}/${s.accountId}/${s.region}`}>
+            <strong>{sourceName(s)}</strong> in account {s.accountId} (
             {s.region}): {s.error?.name ?? 'Error'}
             {s.error?.message ? ` - ${s.error.message}` : ''}.{' '}
             {s.staleSince
@@ -111,14 +131,27 @@ export function SampleBanner() {
   );
 }
 
-/** Two refreshes were missed: the numbers may be out of date. */
-export function StaleWarning(props: { ageSeconds: number }) {
+/**
+ * Some of the data is old: sources failed and their last good data is shown (the sections
+ * name them), or the backend missed at least two refreshes.
+ */
+export function StaleWarning(props: {
+  ageSeconds: number;
+  failedSources: number;
+}) {
   return (
     <Box mb={2}>
-      <Alert severity="warning" role="alert">
-        <strong>Stale data:</strong> the last successful refresh was{' '}
-        {formatAge(props.ageSeconds)} ago; the backend has missed at least two
-        refreshes. Figures may be out of date.
+      <Alert severity="warning" role="alert" aria-label="Stale data">
+        <strong>Stale data:</strong>{' '}
+        {props.failedSources > 0
+          ? `${props.failedSources} data ${
+              props.failedSources === 1 ? 'source' : 'sources'
+            } failed in the last refresh; their last good data, the oldest from ${formatAge(
+              props.ageSeconds,
+            )} ago, is shown. Each section names the sources it is missing.`
+          : `the data is ${formatAge(
+              props.ageSeconds,
+            )} old; the backend has missed at least two refreshes. Figures may be out of date.`}
       </Alert>
     </Box>
   );

@@ -12,7 +12,7 @@ export const spec = {
     title: 'aws-insights',
     version: '1.0.0',
     description:
-      'EKS capacity, Spot/Graviton mix, RDS health and WAF blocks across accounts and regions. Every endpoint but /health needs a Backstage user or service token and the aws-insights.read permission. Every body that comes from a refresh says where its data came from (sources), when (generatedAt), from when on it counts as stale (staleAfter) and whether it is the sample fleet (sample); clients compute the age from generatedAt, so a body does not change between refreshes. Until the first refresh has finished anywhere, those endpoints answer 503 with Retry-After.',
+      'EKS capacity, Spot/Graviton mix, RDS health and WAF blocks across accounts and regions. Every endpoint but /health needs a Backstage user or service token and the aws-insights.read permission; sampled WAF requests (client IPs) also need aws-insights.waf.sampled-requests.read. Every body that comes from a refresh says where its data came from (sources), when the refresh ran (generatedAt), how old its oldest data is (dataAsOf), whether any of it is carried over from an earlier refresh (stale), from when on it counts as stale anyway (staleAfter) and whether it is the sample fleet (sample); clients compute the age from dataAsOf, so a body does not change between refreshes. Until the first refresh has finished anywhere, those endpoints answer 503 with Retry-After.',
     license: {
       name: 'UNLICENSED',
     },
@@ -218,7 +218,7 @@ export const spec = {
       get: {
         operationId: 'GetWebAcl',
         description:
-          'One WAF web ACL (by name or ARN): allowed vs blocked over time, blocks by rule and sampled blocked requests, summarised over the last `hours` of the refresh.',
+          'One WAF web ACL (by name or ARN): allowed vs blocked over time, blocks by rule and sampled blocked requests, summarised over the last `hours` of the refresh. The sampled requests hold client IPs: they are in the body only for callers granted aws-insights.waf.sampled-requests.read (sampledVisible says which).',
         parameters: [
           {
             $ref: '#/components/parameters/name',
@@ -461,9 +461,10 @@ export const spec = {
       SourceStatus: {
         type: 'object',
         description:
-          'Where a piece of data came from, when, and whether reading it worked.',
+          'Where a piece of data came from, when, and whether reading it worked. One source is one read of one account and region (prices: of one region) in a refresh; `service` and `reads` together name it.',
         required: [
           'service',
+          'reads',
           'accountId',
           'region',
           'ok',
@@ -481,6 +482,22 @@ export const spec = {
               'rds',
               'wafv2',
               'cloudformation',
+              'sample',
+            ],
+          },
+          reads: {
+            type: 'string',
+            description:
+              'What the source reads (EC2 reads both instances and Spot prices, CloudWatch Container Insights for the clusters).',
+            enum: [
+              'clusters',
+              'instances',
+              'container-insights',
+              'spot-prices',
+              'on-demand-prices',
+              'databases',
+              'web-acls',
+              'stacks',
               'sample',
             ],
           },
@@ -522,13 +539,20 @@ export const spec = {
             type: 'string',
             format: 'date-time',
             description:
-              'Set when this source failed but older data of it is still served, read at this time.',
+              'Set when this source failed (or was not read) but older data of it is still served, read at this time.',
           },
         },
       },
       Freshness: {
         type: 'object',
-        required: ['sample', 'generatedAt', 'staleAfter', 'sources'],
+        required: [
+          'sample',
+          'generatedAt',
+          'dataAsOf',
+          'stale',
+          'staleAfter',
+          'sources',
+        ],
         properties: {
           sample: {
             type: 'boolean',
@@ -539,11 +563,22 @@ export const spec = {
             format: 'date-time',
             description: 'When the refresh ran.',
           },
+          dataAsOf: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the oldest data in this body was read: the earliest staleSince of its sources, else generatedAt. The age a client shows is counted from here.',
+          },
+          stale: {
+            type: 'boolean',
+            description:
+              "True when some of the data is carried over from an earlier refresh because its source failed (see the sources' staleSince); the figures are its last good values.",
+          },
           staleAfter: {
             type: 'string',
             format: 'date-time',
             description:
-              'After this time (two missed refreshes) the data is stale.',
+              'After this time (two missed refreshes after dataAsOf) the data is stale even if `stale` is false.',
           },
           sources: {
             type: 'array',
@@ -1373,7 +1408,7 @@ export const spec = {
               'series',
               'rules',
               'sampledAvailable',
-              'sampledBlocked',
+              'sampledVisible',
             ],
             properties: {
               summary: {
@@ -1396,8 +1431,14 @@ export const spec = {
                 description:
                   'False where GetSampledRequests is not available (then sampledBlocked is empty).',
               },
+              sampledVisible: {
+                type: 'boolean',
+                description:
+                  "Whether the caller may see sampled requests (client IPs): the permission aws-insights.waf.sampled-requests.read, the platform team's. When false, sampledBlocked is left out.",
+              },
               sampledBlocked: {
                 type: 'array',
+                description: 'Present only when sampledVisible is true.',
                 items: {
                   $ref: '#/components/schemas/SampledRequest',
                 },

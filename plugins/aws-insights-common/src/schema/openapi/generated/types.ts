@@ -98,7 +98,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One WAF web ACL (by name or ARN): allowed vs blocked over time, blocks by rule and sampled blocked requests, summarised over the last `hours` of the refresh. */
+    /** @description One WAF web ACL (by name or ARN): allowed vs blocked over time, blocks by rule and sampled blocked requests, summarised over the last `hours` of the refresh. The sampled requests hold client IPs: they are in the body only for callers granted aws-insights.waf.sampled-requests.read (sampledVisible says which). */
     get: operations['GetWebAcl'];
     put?: never;
     post?: never;
@@ -150,7 +150,7 @@ export interface components {
       sample: boolean;
     };
     AccountId: string;
-    /** @description Where a piece of data came from, when, and whether reading it worked. */
+    /** @description Where a piece of data came from, when, and whether reading it worked. One source is one read of one account and region (prices: of one region) in a refresh; `service` and `reads` together name it. */
     SourceStatus: {
       /** @enum {string} */
       service:
@@ -161,6 +161,20 @@ export interface components {
         | 'rds'
         | 'wafv2'
         | 'cloudformation'
+        | 'sample';
+      /**
+       * @description What the source reads (EC2 reads both instances and Spot prices, CloudWatch Container Insights for the clusters).
+       * @enum {string}
+       */
+      reads:
+        | 'clusters'
+        | 'instances'
+        | 'container-insights'
+        | 'spot-prices'
+        | 'on-demand-prices'
+        | 'databases'
+        | 'web-acls'
+        | 'stacks'
         | 'sample';
       accountId: components['schemas']['AccountId'];
       region: string;
@@ -179,7 +193,7 @@ export interface components {
       };
       /**
        * Format: date-time
-       * @description Set when this source failed but older data of it is still served, read at this time.
+       * @description Set when this source failed (or was not read) but older data of it is still served, read at this time.
        */
       staleSince?: string;
     };
@@ -193,7 +207,14 @@ export interface components {
       generatedAt: string;
       /**
        * Format: date-time
-       * @description After this time (two missed refreshes) the data is stale.
+       * @description When the oldest data in this body was read: the earliest staleSince of its sources, else generatedAt. The age a client shows is counted from here.
+       */
+      dataAsOf: string;
+      /** @description True when some of the data is carried over from an earlier refresh because its source failed (see the sources' staleSince); the figures are its last good values. */
+      stale: boolean;
+      /**
+       * Format: date-time
+       * @description After this time (two missed refreshes after dataAsOf) the data is stale even if `stale` is false.
        */
       staleAfter: string;
       sources: components['schemas']['SourceStatus'][];
@@ -432,7 +453,10 @@ export interface components {
       rules: components['schemas']['WafRule'][];
       /** @description False where GetSampledRequests is not available (then sampledBlocked is empty). */
       sampledAvailable: boolean;
-      sampledBlocked: components['schemas']['SampledRequest'][];
+      /** @description Whether the caller may see sampled requests (client IPs): the permission aws-insights.waf.sampled-requests.read, the platform team's. When false, sampledBlocked is left out. */
+      sampledVisible: boolean;
+      /** @description Present only when sampledVisible is true. */
+      sampledBlocked?: components['schemas']['SampledRequest'][];
     };
     /** @description A scope's capacity and Spot/Graviton mix at one refresh. */
     HistoryPoint: {
