@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import {
   BackendProcess,
+  eventually,
   REPO_ROOT,
   startBackendProcess,
 } from '../__testUtils__/backendProcess';
@@ -68,6 +69,24 @@ describe('permission policy: an app-team member cannot reach the platform teamâ€
     () => token,
   );
   let alicesTaskId = '';
+  let alicesWebAcl: any;
+  const IPV4 = /\b\d{1,3}(\.\d{1,3}){3}\b/;
+
+  let lastError = '';
+  /** The sample fleet's web ACLs as the caller may see them (waits for the first refresh). */
+  async function webAcls(): Promise<any[]> {
+    const fleet = await eventually(
+      () => api('/api/aws-insights/fleet').catch(e => { lastError = String(e); return undefined; }),
+      f => !!f?.wafs?.length,
+      90_000,
+    );
+    if (!fleet) throw new Error(`no fleet for this user: ${lastError}`);
+    return Promise.all(
+      fleet.wafs.map((w: { name: string }) =>
+        api(`/api/aws-insights/web-acls/${encodeURIComponent(w.name)}`),
+      ),
+    );
+  }
 
   async function startAs(userEntityRef: string, group: string) {
     await backend?.stop();
@@ -102,6 +121,7 @@ describe('permission policy: an app-team member cannot reach the platform teamâ€
       throw new Error(`alice's task should complete, got ${task.status}`);
     }
     alicesTaskId = task.id;
+    alicesWebAcl = (await webAcls()).find(w => w.sampledBlocked?.length);
     await startAs('user:default/guest', 'group:default/team-orders');
     await waitForEntities(api, ['template/default/github-publisher']);
   });
@@ -150,6 +170,18 @@ describe('permission policy: an app-team member cannot reach the platform teamâ€
     ).rejects.toThrow(/: (403|404) /);
     const { tasks } = await api('/api/scaffolder/v2/tasks');
     expect(tasks.map((t: { id: string }) => t.id)).not.toContain(alicesTaskId);
+  });
+
+  it('hides the client IPs of sampled WAF requests from everyone but the platform team', async () => {
+    // alice (platform-team) saw them before the restart: the samples exist.
+    expect(alicesWebAcl?.sampledVisible).toBe(true);
+    expect(JSON.stringify(alicesWebAcl.sampledBlocked)).toMatch(IPV4);
+    const asGuest = await webAcls();
+    expect(asGuest.map(w => w.sampledVisible)).not.toContain(true);
+    for (const acl of asGuest) {
+      expect(acl).not.toHaveProperty('sampledBlocked');
+      expect(JSON.stringify(acl)).not.toMatch(IPV4);
+    }
   });
 
   it('refuses to register or analyze a location, and registers nothing', async () => {
