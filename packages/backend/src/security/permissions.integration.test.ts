@@ -76,7 +76,11 @@ describe('permission policy: an app-team member cannot reach the platform teamâ€
   /** The sample fleet's web ACLs as the caller may see them (waits for the first refresh). */
   async function webAcls(): Promise<any[]> {
     const fleet = await eventually(
-      () => api('/api/aws-insights/fleet').catch(e => { lastError = String(e); return undefined; }),
+      () =>
+        api('/api/aws-insights/fleet').catch(e => {
+          lastError = String(e);
+          return undefined;
+        }),
       f => !!f?.wafs?.length,
       90_000,
     );

@@ -32,8 +32,8 @@ describe('freshnessAt', () => {
   });
 
   it('is stale at once when the body says some of its data is carried over', () => {
-    expect(at('2025-06-02T09:00:01.000Z', { ...times, stale: true }).stale).toBe(
-      true,
-    );
+    expect(
+      at('2025-06-02T09:00:01.000Z', { ...times, stale: true }).stale,
+    ).toBe(true);
   });
 });
