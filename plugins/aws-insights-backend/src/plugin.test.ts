@@ -296,13 +296,17 @@ describe('aws-insights plugin (sample fleet)', () => {
 
 describe('aws-insights plugin before its first refresh', () => {
   it('answers 503 with Retry-After where the snapshot is needed, and serves health and history', async () => {
+    // A scheduler that records tasks and triggers without running them: no refresh happens.
+    const scheduler = mockServices.scheduler.mock();
     const { server } = await startTestBackend({
       features: [
         awsInsightsPlugin,
         mockServices.rootConfig.factory({ data: {} }),
-        // The default mock scheduler never runs a task with an initial delay: no refresh.
+        scheduler.factory,
       ],
     });
+    // With nothing in the cache, start-up asks for the first refresh at once.
+    expect(scheduler.triggerTask).toHaveBeenCalledWith('aws-insights-refresh');
     const validate = specValidator();
     const get = (url: string) =>
       request(server)

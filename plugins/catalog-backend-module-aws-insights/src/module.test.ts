@@ -134,7 +134,8 @@ describe('catalogModuleAwsInsights', () => {
         insightsProbe(service => {
           insights = service;
         }),
-        // The default mock scheduler runs no task with an initial delay: no refresh by itself.
+        // A scheduler that records tasks and triggers without running them: no refresh by itself.
+        mockServices.scheduler.mock().factory,
       ],
     });
     // The module's start-up read met the 503: no insights resources, however long we wait.
