@@ -6,6 +6,7 @@ import {
   DEFAULT_MODULE_SOURCE_PREFIX,
   RenderContext,
   RenderEnvironmentOptions,
+  resolveGitOps,
 } from './options';
 import {
   renderBackendTf,
@@ -28,6 +29,7 @@ export function renderEnvironment(
     cost: options.cost,
     moduleSourcePrefix:
       options.moduleSourcePrefix ?? DEFAULT_MODULE_SOURCE_PREFIX,
+    gitops: resolveGitOps(options.request, options.gitops),
   };
   const files: Record<string, string> = {
     'versions.tf': renderVersionsTf(ctx),
