@@ -6,6 +6,12 @@ import {
   checkEnvironmentPolicies,
   policyErrors,
 } from './checkEnvironmentPolicies';
+import { STAGE_CHECK_IDS } from './rules';
+
+// SECURE_MAIN is a root without the stage-1/stage-2 layout; stageChecks.test.ts covers those rules.
+const STAGE_IDS = new Set<string>(STAGE_CHECK_IDS);
+const withoutStageChecks = (results: PolicyResult[]) =>
+  results.filter(r => !STAGE_IDS.has(r.id));
 
 const SECURE_MAIN = readFileSync(
   join(__dirname, '__fixtures__', 'secure-main.tf'),
@@ -229,7 +235,7 @@ describe('checkEnvironmentPolicies: rendered files', () => {
       NETWORK,
       files(SECURE_MAIN),
     );
-    expect(results.filter(r => !r.passed)).toEqual([]);
+    expect(withoutStageChecks(results).filter(r => !r.passed)).toEqual([]);
     expect(results.map(r => r.id)).toEqual(
       expect.arrayContaining([
         'kms-encryption',
@@ -256,7 +262,9 @@ describe('checkEnvironmentPolicies: rendered files', () => {
       message:
         'modules/jobs/main.tf: resource "aws_iam_role" "worker" must set permissions_boundary = var.permissions_boundary_arn or "arn:aws:iam::123456789012:policy/platform-bootstrap/platform-workload-boundary"',
     });
-    expect(policyErrors(results).map(r => r.id)).toEqual(['workload-iam']);
+    expect(withoutStageChecks(policyErrors(results)).map(r => r.id)).toEqual([
+      'workload-iam',
+    ]);
   });
 
   it.each([
@@ -303,7 +311,7 @@ describe('checkEnvironmentPolicies: rendered files', () => {
     expect(check.message).toMatch(
       /environments\/orders\/main.tf (must|should)/,
     );
-    const blocking = policyErrors(results).map(r => r.id);
+    const blocking = withoutStageChecks(policyErrors(results)).map(r => r.id);
     expect(blocking.includes(id)).toBe(check.severity === 'error');
   });
 
@@ -326,7 +334,7 @@ describe('checkEnvironmentPolicies: rendered files', () => {
       'resource "aws_launch_template" "lt" {\n  metadata_options {\n    http_tokens="required"\n  }\n}',
     ].join('\n');
     const results = checkEnvironmentPolicies(request(), NETWORK, files(main));
-    expect(results.filter(r => !r.passed)).toEqual([]);
+    expect(withoutStageChecks(results).filter(r => !r.passed)).toEqual([]);
   });
 
   it('reads settings from other .tf files in the environment folder', () => {
@@ -338,7 +346,7 @@ describe('checkEnvironmentPolicies: rendered files', () => {
         'environments/orders/database.tf': `module "database"${rest}`,
       }),
     );
-    expect(results.filter(r => !r.passed)).toEqual([]);
+    expect(withoutStageChecks(results).filter(r => !r.passed)).toEqual([]);
   });
 
   it('reads local modules the root calls when their files are given', () => {
@@ -352,7 +360,7 @@ describe('checkEnvironmentPolicies: rendered files', () => {
         'modules/unused/main.tf': 'storage_encrypted = false',
       }),
     );
-    expect(results.filter(r => !r.passed)).toEqual([]);
+    expect(withoutStageChecks(results).filter(r => !r.passed)).toEqual([]);
     const without = checkEnvironmentPolicies(request(), NETWORK, files(main));
     expect(byId(without, 'kms-encryption').passed).toBe(false);
   });
@@ -405,6 +413,7 @@ describe('checkEnvironmentPolicies: rendered files', () => {
       'deletion-protection',
       'state-encryption',
       'workload-iam',
+      ...STAGE_CHECK_IDS,
     ]);
     expect(byId(results, 'kms-encryption').message).toBe(
       'environments/orders/main.tf was not rendered',

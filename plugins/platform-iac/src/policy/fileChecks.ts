@@ -7,6 +7,8 @@ import {
   stripComments,
 } from './terraformText';
 import { workloadIamCheck } from './workloadIam';
+import { localModuleDirs } from './environmentFiles';
+import { STAGE_CHECK_IDS, stageChecks } from './rules';
 
 /** Ids of the checks on rendered files, in result order. */
 export const FILE_CHECK_IDS = [
@@ -16,6 +18,7 @@ export const FILE_CHECK_IDS = [
   'deletion-protection',
   'state-encryption',
   'workload-iam',
+  ...STAGE_CHECK_IDS,
 ] as const;
 
 /**
@@ -37,7 +40,7 @@ export function environmentText(
     path => path.startsWith(dir) && /\.(tf|hcl)$/.test(path),
   );
   const root = rootFiles.map(path => stripComments(files[path])).join('\n');
-  const moduleDirs = localModuleDirs(dir, root);
+  const moduleDirs = localModuleDirs(dir.slice(0, -1), root);
   const moduleFiles = Object.keys(files).filter(
     path =>
       path.endsWith('.tf') && moduleDirs.some(m => path.startsWith(`${m}/`)),
@@ -45,21 +48,6 @@ export function environmentText(
   return [...rootFiles.sort(), ...moduleFiles.sort()]
     .map(path => stripComments(files[path]))
     .join('\n');
-}
-
-/** Repository-relative folders of `source = "./x"` / `"../x"` modules. */
-export function localModuleDirs(dir: string, text: string): string[] {
-  const sources = [...text.matchAll(/\bsource\s*=\s*"(\.\.?\/[^"]*)"/g)];
-  return sources.map(m => normalisePath(`${dir}${m[1]}`));
-}
-
-function normalisePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
 }
 
 /**
@@ -149,6 +137,7 @@ export function fileChecks(
       `${mainTf} should use an S3 backend with encrypt = true`,
     ),
     workloadIamCheck(request, files),
+    ...stageChecks(request, files),
   ];
 }
 

@@ -89,3 +89,116 @@ export function namedInputs(rule: ModuleIamInputs): string[] {
     ...(rule.mustNotBeTrue ?? []),
   ];
 }
+
+/**
+ * An IAM role a pinned registry module creates and the inputs that name it (read from the
+ * modules' main.tf and variables.tf at the pinned versions). With `prefix` true (or unset and
+ * `prefixDefault` true) the module uses `name_prefix`, which IAM limits to 38 characters.
+ */
+export interface ModuleRoleName {
+  role: string;
+  /** Input holding the explicit name. */
+  name: string;
+  /** Input turning the name into a prefix, and its upstream default. */
+  prefix: string;
+  prefixDefault: boolean;
+  /** The name the module uses when `name` is unset: a template over its other inputs. */
+  fallback: string;
+  /** Input that switches the role off, and its upstream default. */
+  create?: { input: string; default: boolean };
+  /** The role exists only when one of these inputs is set (e.g. monitoring intervals). */
+  onlyWhenSet?: string[];
+}
+
+export const MODULE_ROLE_NAMES: Record<string, ModuleRoleName[]> = {
+  'terraform-aws-modules/vpc/aws': [
+    {
+      role: 'flow log',
+      name: 'vpc_flow_log_iam_role_name',
+      prefix: 'vpc_flow_log_iam_role_use_name_prefix',
+      prefixDefault: true,
+      fallback: '"vpc-flow-log-role"',
+      create: { input: 'create_flow_log_cloudwatch_iam_role', default: false },
+    },
+  ],
+  'terraform-aws-modules/eks/aws': [
+    {
+      role: 'cluster',
+      name: 'iam_role_name',
+      prefix: 'iam_role_use_name_prefix',
+      prefixDefault: true,
+      fallback: '"${name}-cluster"',
+      create: { input: 'create_iam_role', default: true },
+    },
+    {
+      role: 'EKS Auto Mode node',
+      name: 'node_iam_role_name',
+      prefix: 'node_iam_role_use_name_prefix',
+      prefixDefault: true,
+      fallback: '"${name}-eks-auto"',
+      onlyWhenSet: ['compute_config', 'create_auto_mode_iam_resources'],
+    },
+  ],
+  'terraform-aws-modules/eks/aws//modules/eks-managed-node-group': [
+    {
+      role: 'node group',
+      name: 'iam_role_name',
+      prefix: 'iam_role_use_name_prefix',
+      prefixDefault: true,
+      fallback: '"${name}-eks-node-group"',
+      create: { input: 'create_iam_role', default: true },
+    },
+  ],
+  'terraform-aws-modules/eks/aws//modules/karpenter': [
+    {
+      role: 'controller',
+      name: 'iam_role_name',
+      prefix: 'iam_role_use_name_prefix',
+      prefixDefault: true,
+      fallback: '"KarpenterController"',
+      create: { input: 'create_iam_role', default: true },
+    },
+    {
+      role: 'node',
+      name: 'node_iam_role_name',
+      prefix: 'node_iam_role_use_name_prefix',
+      prefixDefault: true,
+      fallback: '"Karpenter-${cluster_name}"',
+      create: { input: 'create_node_iam_role', default: true },
+    },
+  ],
+  'terraform-aws-modules/rds-aurora/aws': [
+    {
+      role: 'enhanced monitoring',
+      name: 'iam_role_name',
+      prefix: 'iam_role_use_name_prefix',
+      prefixDefault: false,
+      fallback: '"${name}-monitor"',
+      create: { input: 'create_monitoring_role', default: true },
+      onlyWhenSet: ['cluster_monitoring_interval', 'monitoring_interval'],
+    },
+  ],
+  'terraform-aws-modules/rds/aws': [
+    {
+      role: 'enhanced monitoring',
+      name: 'monitoring_role_name',
+      prefix: 'monitoring_role_use_name_prefix',
+      prefixDefault: false,
+      fallback: '"rds-monitoring-role"',
+      create: { input: 'create_monitoring_role', default: false },
+    },
+  ],
+  'terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts': [
+    {
+      role: 'service account',
+      name: 'name',
+      prefix: 'use_name_prefix',
+      prefixDefault: true,
+      fallback: '""',
+      create: { input: 'create', default: true },
+    },
+  ],
+};
+
+/** Map inputs of the eks module whose every entry is a node group with its own role. */
+export const NODE_GROUP_MAP_INPUTS = ['eks_managed_node_groups'];

@@ -1,0 +1,3 @@
+environment = "orders"
+region      = "eu-west-1"
+domain      = "orders.example.com"
