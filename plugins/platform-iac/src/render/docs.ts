@@ -1,6 +1,8 @@
 import {
   AWS_ACCOUNT_ID_ANNOTATION,
   AWS_REGION_ANNOTATION,
+  DOMAIN_ANNOTATION,
+  INGRESS_CLASS_ANNOTATION,
   TIER_ANNOTATION,
   VPC_CIDR_ANNOTATION,
 } from '@platform-portal/platform-common';
@@ -12,6 +14,9 @@ import {
   WORKLOAD_BOUNDARY_POLICY,
   WORKLOAD_IAM_PATH,
 } from '../accountBootstrap';
+import { CHARTS } from './cluster/addons';
+import { INGRESS_CLASS_NAME } from './cluster/ingress';
+import { WAVE, clusterArn } from './cluster/manifests';
 import { RenderContext } from './options';
 import { PIPELINE_ROLE_VARIABLE } from './pipelineRole';
 
@@ -97,12 +102,58 @@ function pipelineSection(ctx: RenderContext): string[] {
     'terraform apply tfplan',
     '```',
     '',
-    `The cluster has an access entry for each role (${APPLY_ROLE_NAME}: cluster admin; ${PLAN_ROLE_NAME}: read, Secrets included, as Helm keeps its releases there). The Karpenter manifests under \`k8s/\` are applied once the cluster exists, by an identity with an access entry:`,
+    'Terraform here creates AWS resources only; nothing in this root talks to the Kubernetes API, so a plan works on an empty account and no runner needs to reach the private cluster endpoint.',
     '',
-    '```sh',
-    `aws eks update-kubeconfig --name ${r.name} --region ${r.region}`,
-    'kubectl apply -f k8s/',
-    '```',
+  ];
+}
+
+/** The order in which the environment comes up, from pull request to DNS, and why this way. */
+function bringUpSection(ctx: RenderContext): string[] {
+  const { request: r, gitops } = ctx;
+  const charts = (Object.keys(CHARTS) as Array<keyof typeof CHARTS>).map(
+    name => `${name} ${CHARTS[name].version}`,
+  );
+  return [
+    '## How this environment comes up, in order',
+    '',
+    'Nobody runs `kubectl` or `helm`: Terraform builds the AWS side, Argo CD the inside of the cluster.',
+    '',
+    `1. **Pull request**: the workflow runs \`terraform plan\` as ${PLAN_ROLE_NAME} (read only) and posts the plan for review.`,
+    `2. **Merge**: \`terraform apply\` as ${APPLY_ROLE_NAME} creates stage 1, AWS resources only: the VPC; EKS ${r.kubernetes.version} with its core managed node group (label \`workload-class: core\`, taint \`CriticalAddonsOnly\`) and the EKS add-ons vpc-cni (NetworkPolicy enforced), aws-ebs-csi-driver, eks-pod-identity-agent, coredns and kube-proxy; the IAM roles and Pod Identity associations of Karpenter, the load balancer controller, External Secrets and the EBS CSI driver; Karpenter's interruption queue \`${r.name}-karpenter\`; the database; the web ACL \`${r.name}\`; the certificate for \`${r.ingress.domain}\` and \`*.${r.ingress.domain}\`; and an EKS access entry for the Argo CD hub's role \`${gitops.hubRoleArn}\`.`,
+    `3. **Registration**: the hub's root Application syncs \`environments/*/gitops/\` from \`${
+      gitops.repoUrl
+    }\` (${gitops.revision}) into namespace \`${
+      gitops.namespace
+    }\`. For this environment that is \`gitops/cluster.yaml\` (the cluster, by its ARN \`${clusterArn(
+      r,
+    )}\`, no credentials), \`gitops/project.yaml\` (project \`${
+      r.name
+    }\`: this cluster only, this repository and the pinned charts only) and the Applications in \`gitops/\`. Until step 2 has finished the cluster does not exist and the Applications retry.`,
+    `4. **Inside the cluster**, by sync wave: (${
+      WAVE.base
+    }) namespaces and the default encrypted gp3 StorageClass; (${
+      WAVE.karpenter
+    }) Karpenter on the core nodes; (${
+      WAVE.nodes
+    }) NodePools and EC2NodeClass; (${
+      WAVE.controllers
+    }) the AWS load balancer controller and External Secrets on the core nodes; (${
+      WAVE.classes
+    }) the default IngressClass \`${INGRESS_CLASS_NAME}\` and the \`platform\` ClusterSecretStore; (${
+      WAVE.monitoring
+    }) kube-prometheus-stack on Karpenter nodes, its volumes on gp3. Charts: ${charts.join(
+      ', ',
+    )}. A layer whose CRDs or nodes are not there yet fails its sync and retries with backoff (no retry limit) until they are; the order does not depend on Argo CD waiting for a child Application's health.`,
+    `5. **DNS**: delegate \`${r.ingress.domain}\` to the name servers in the Terraform output \`route53_name_servers\` (an NS record in the parent zone). The certificate's DNS validation records are already in that zone, so ACM issues the certificate once the delegation resolves; until then HTTPS listeners for the domain cannot be created.`,
+    '',
+    '### Why a hub, and what it costs',
+    '',
+    `The cluster's API endpoint is private. GitHub-hosted runners cannot reach it, so anything in Terraform that talks to Kubernetes (providers, \`kubernetes_manifest\`, \`helm_release\`) would time out, and a first plan would fail because CRDs do not exist yet. Instead the EKS Argo CD capability on a management cluster in the shared account (the hub) deploys stage 2 over the EKS API with its IAM role, for which stage 1 creates an access entry (cluster admin: the charts install CRDs, webhooks and cluster roles).`,
+    '',
+    '- The hub is shared by every environment: an outage pauses delivery everywhere (running clusters keep running), and its role can change every registered cluster, so it belongs to the platform team alone.',
+    '- The capability signs people in through IAM Identity Center, which the organisation must have enabled.',
+    `- The hub is set up once: the capability with role \`${gitops.hubRoleArn}\`, read access to \`${gitops.repoUrl}\`, and a root Application in project \`${gitops.project}\` syncing \`environments/*/gitops/\` (directory source, recurse) into \`${gitops.namespace}\`; that project may create Secrets, AppProjects and Applications in \`${gitops.namespace}\` only.`,
+    '- Alternatives considered: an Argo CD capability per cluster removes the shared hub but needs a token or bootstrap step per cluster to register its repository and root Application; a public endpoint restricted by CIDR does not work for GitHub-hosted runners, whose addresses are not a small stable set.',
     '',
   ];
 }
@@ -124,10 +175,11 @@ export function renderReadme(ctx: RenderContext): string {
         ? 'a single NAT gateway'
         : 'one NAT gateway per AZ'
     }, flow logs and S3 / Secrets Manager endpoints`,
-    `- EKS ${r.kubernetes.version} (private endpoint, encrypted secrets, core node group) with Karpenter`,
+    `- EKS ${r.kubernetes.version} (private endpoint, encrypted secrets, core node group) with Karpenter (NodePools and EC2NodeClass in \`cluster/karpenter/\`)`,
     `- PostgreSQL (${r.database.engine}, ${r.database.instanceClass}, ${r.database.readReplicas} read replica(s), backups ${r.database.backupRetentionDays} days)`,
     `- WAF (managed rules, ${r.waf.rateLimitPer5Minutes} requests / 5 min / IP) in front of the ALB ingress`,
-    '- External Secrets Operator, GuardDuty, Security Hub, AWS Config, CloudWatch alarms, Prometheus/Grafana',
+    '- In the cluster, delivered by Argo CD from `cluster/` and `gitops/`: the AWS load balancer controller, External Secrets Operator, an encrypted gp3 default StorageClass and Prometheus/Grafana',
+    '- CloudWatch alarms; the account baseline (GuardDuty, Security Hub, AWS Config, CloudTrail) belongs to the account, not to this environment',
     '',
     '## Network',
     '',
@@ -136,6 +188,7 @@ export function renderReadme(ctx: RenderContext): string {
     subnetTable(network),
     '',
     ...pipelineSection(ctx),
+    ...bringUpSection(ctx),
     `## Estimated cost (${cost.region}, prices as of ${cost.pricesAsOf})`,
     '',
     costTable(cost),
@@ -157,6 +210,8 @@ export function renderCatalogInfo(ctx: RenderContext): string {
         [AWS_REGION_ANNOTATION]: r.region,
         [TIER_ANNOTATION]: r.tier,
         [VPC_CIDR_ANNOTATION]: network.vpcCidr,
+        [DOMAIN_ANNOTATION]: r.ingress.domain,
+        [INGRESS_CLASS_ANNOTATION]: INGRESS_CLASS_NAME,
       },
       tags: ['environment', r.tier, 'aws', 'eks'],
     },

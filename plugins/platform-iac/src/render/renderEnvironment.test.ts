@@ -4,6 +4,7 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { TIERS } from '../types';
 import { cost, network, relative, request } from './__fixtures__/requests';
+import { PINNED_AL2023_RELEASE } from './cluster/karpenter';
 import { renderEnvironment } from './renderEnvironment';
 
 const GOLDEN_ROOT = path.join(__dirname, '__fixtures__', 'golden');
@@ -63,8 +64,19 @@ describe('renderEnvironment', () => {
       'README.md',
       'backend.tf',
       'catalog-info.yaml',
-      'k8s/ec2nodeclass.yaml',
-      'k8s/nodepools.yaml',
+      'cluster/ingress/ingressclass.yaml',
+      'cluster/karpenter/ec2nodeclass.yaml',
+      'cluster/karpenter/nodepools.yaml',
+      'cluster/namespaces.yaml',
+      'cluster/secrets/clustersecretstore.yaml',
+      'cluster/storage/storageclass.yaml',
+      'gitops/addons/aws-load-balancer-controller.yaml',
+      'gitops/addons/external-secrets.yaml',
+      'gitops/addons/karpenter.yaml',
+      'gitops/addons/kube-prometheus-stack.yaml',
+      'gitops/cluster.yaml',
+      'gitops/platform.yaml',
+      'gitops/project.yaml',
       'main.tf',
       'outputs.tf',
       'terraform.tfvars',
@@ -88,15 +100,9 @@ describe('renderEnvironment', () => {
     const versions = await parseHcl('versions.tf', files['versions.tf']);
     const roleArn = 'arn:aws:iam::222233334444:role/${var.pipeline_role_name}';
     expect(versions.provider.aws[0].assume_role[0].role_arn).toBe(roleArn);
-    // The Kubernetes and Helm providers get their tokens as the same role.
-    expect(versions.provider.kubernetes[0].exec[0].args.slice(-2)).toEqual([
-      '--role-arn',
-      roleArn,
-    ]);
-    expect(files['versions.tf'].match(/--role-arn", ([^\]]*)\]/g)).toEqual([
-      `--role-arn", "${roleArn}"]`,
-      `--role-arn", "${roleArn}"]`,
-    ]);
+    // Stage 1 has no Kubernetes or Helm provider: nothing there talks to the cluster.
+    expect(Object.keys(versions.provider)).toEqual(['aws']);
+    expect(files['versions.tf']).not.toContain('--role-arn');
     const backend = (await parseHcl('backend.tf', files['backend.tf']))
       .terraform[0].backend.s3[0];
     expect(backend).toEqual({
@@ -181,7 +187,7 @@ describe('renderEnvironment', () => {
 
   it('renders Spot-first general and On-Demand critical node pools', () => {
     const docs = parseAllDocuments(
-      relative(render('dev'))['k8s/nodepools.yaml'],
+      relative(render('dev'))['cluster/karpenter/nodepools.yaml'],
     ).map(d => d.toJS());
     const [general, critical] = docs;
     const req = (pool: any, key: string) =>
@@ -226,9 +232,9 @@ describe('renderEnvironment', () => {
       network: network('staging'),
       cost: cost('staging'),
     });
-    const docs = parseAllDocuments(relative(files)['k8s/nodepools.yaml']).map(
-      d => d.toJS(),
-    );
+    const docs = parseAllDocuments(
+      relative(files)['cluster/karpenter/nodepools.yaml'],
+    ).map(d => d.toJS());
     const reqs = docs[0].spec.template.spec.requirements;
     expect(
       reqs.find((r: any) => r.key === 'karpenter.sh/capacity-type').values,
@@ -240,12 +246,12 @@ describe('renderEnvironment', () => {
 
   it('requires IMDSv2 and encrypted volumes on Karpenter nodes', () => {
     const nodeClass = parseYaml(
-      relative(render('prod'))['k8s/ec2nodeclass.yaml'],
+      relative(render('prod'))['cluster/karpenter/ec2nodeclass.yaml'],
     );
     expect(nodeClass.spec.metadataOptions.httpTokens).toBe('required');
     expect(nodeClass.spec.blockDeviceMappings[0].ebs.encrypted).toBe(true);
     expect(nodeClass.spec.amiSelectorTerms).toEqual([
-      { alias: 'al2023@latest' },
+      { alias: `al2023@${PINNED_AL2023_RELEASE}` },
     ]);
     expect(
       nodeClass.spec.subnetSelectorTerms[0].tags['karpenter.sh/discovery'],
@@ -263,6 +269,8 @@ describe('renderEnvironment', () => {
           'aws.amazon.com/region': 'eu-west-1',
           'platform-portal.io/tier': 'prod',
           'platform-portal.io/vpc-cidr': '10.32.0.0/16',
+          'platform-portal.io/domain': 'orders-prod.example.com',
+          'platform-portal.io/ingress-class': 'alb',
         },
       },
       spec: {
@@ -281,5 +289,49 @@ describe('renderEnvironment', () => {
     );
     expect(readme).toContain('| NAT gateway | 3 | $35.04 | $105.12 |');
     expect(readme).toContain('prices as of 2025-06-01');
+  });
+
+  it('tells how the environment comes up, in order, without kubectl', () => {
+    const readme = relative(
+      renderEnvironment({
+        request: request('staging'),
+        network: network('staging'),
+        cost: cost('staging'),
+        gitops: {
+          hubRoleArn: 'arn:aws:iam::999988887777:role/argocd-hub',
+          repoUrl: 'https://github.com/acme/infra',
+          project: 'environments',
+        },
+      }),
+    )['README.md'];
+    expect(readme).not.toMatch(/kubectl apply|k8s\//);
+    const section = readme.slice(
+      readme.indexOf('## How this environment comes up, in order'),
+    );
+    expect(section).not.toBe(readme);
+    const steps = [
+      '1. **Pull request**',
+      '2. **Merge**',
+      '3. **Registration**',
+      '4. **Inside the cluster**',
+      '5. **DNS**',
+    ];
+    const at = steps.map(s => section.indexOf(s));
+    expect(at.every(i => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    for (const text of [
+      'terraform-plan',
+      'terraform-apply',
+      'vpc-cni (NetworkPolicy enforced), aws-ebs-csi-driver, eks-pod-identity-agent, coredns and kube-proxy',
+      'arn:aws:iam::999988887777:role/argocd-hub',
+      'https://github.com/acme/infra',
+      'arn:aws:eks:eu-west-1:111122223333:cluster/orders-staging',
+      '`route53_name_servers`',
+      'root Application in project `environments`',
+      'IAM Identity Center',
+      'public endpoint restricted by CIDR',
+    ]) {
+      expect(section).toContain(text);
+    }
   });
 });

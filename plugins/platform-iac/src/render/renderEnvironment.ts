@@ -1,6 +1,6 @@
 import { RenderedFiles } from '../types';
 import { renderCatalogInfo, renderReadme } from './docs';
-import { renderKarpenterManifests } from './karpenter';
+import { renderStageTwo } from './cluster';
 import { renderMainTf } from './mainTf';
 import {
   DEFAULT_MODULE_SOURCE_PREFIX,
@@ -17,8 +17,8 @@ import {
 import { renderVersionsTf } from './versionsTf';
 
 /**
- * Renders the Terraform root, Karpenter manifests and docs of one environment
- * under `environments/<name>/`. Pure: no I/O, deterministic output.
+ * Renders one environment under `environments/<name>/`: the Terraform root (stage 1), the
+ * manifests Argo CD syncs (stage 2: `cluster/`, `gitops/`) and the docs. Pure: no I/O, deterministic output.
  */
 export function renderEnvironment(
   options: RenderEnvironmentOptions,
@@ -38,7 +38,7 @@ export function renderEnvironment(
     'variables.tf': renderVariablesTf(),
     'outputs.tf': renderOutputsTf(),
     'terraform.tfvars': renderTfvars(ctx),
-    ...renderKarpenterManifests(ctx.request),
+    ...renderStageTwo(ctx),
     'README.md': renderReadme(ctx),
     'catalog-info.yaml': renderCatalogInfo(ctx),
   };

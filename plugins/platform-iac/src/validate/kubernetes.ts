@@ -2,9 +2,14 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LineCounter, parseAllDocuments, Document } from 'yaml';
 import { ValidationProblem } from '../types';
+import { vendoredCrd, validateAgainstCrd } from './crds';
 
-/** API groups served by @kubernetes-models/karpenter; everything else is kubernetes-models. */
-const KARPENTER_GROUPS = new Set(['karpenter.sh', 'karpenter.k8s.aws']);
+/** Model packages by API group; every other group is kubernetes-models. */
+const MODEL_PACKAGES: Record<string, string> = {
+  'karpenter.sh': '@kubernetes-models/karpenter',
+  'karpenter.k8s.aws': '@kubernetes-models/karpenter',
+  'argoproj.io': '@kubernetes-models/argo-cd',
+};
 
 interface ModelCheck {
   /** Absolute path of the model's ES module, or undefined when apiVersion/kind is malformed. */
@@ -48,9 +53,7 @@ function modelFile(apiVersion: unknown, kind: unknown): string | undefined {
   if (!/^([a-z0-9.-]+\/)?v[0-9a-z]+$/.test(apiVersion)) return undefined;
   if (!/^[A-Z][A-Za-z0-9]*$/.test(kind)) return undefined;
   const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-  const pkg = KARPENTER_GROUPS.has(group)
-    ? '@kubernetes-models/karpenter'
-    : 'kubernetes-models';
+  const pkg = MODEL_PACKAGES[group] ?? 'kubernetes-models';
   return path.join(packageRoot(pkg), apiVersion, `${kind}.js`);
 }
 
@@ -119,7 +122,23 @@ function describe(doc: Document): { apiVersion: unknown; kind: unknown } {
   return { apiVersion: doc.get('apiVersion'), kind: doc.get('kind') };
 }
 
-/** Schema-validates every document of the given YAML files by apiVersion + kind. */
+/**
+ * Validates custom resources without a model package against their vendored CRD schema
+ * (src/validate/crds); `undefined` for every other document.
+ */
+function checkVendoredCrd(doc: Document): ModelResult | undefined {
+  const { apiVersion, kind } = describe(doc);
+  const crd = vendoredCrd(apiVersion, kind);
+  if (!crd) return undefined;
+  const errors = validateAgainstCrd(crd, doc.toJS());
+  return errors.length ? { status: 'invalid', errors } : { status: 'ok' };
+}
+
+/**
+ * Schema-validates every document of the given YAML files by apiVersion + kind: the
+ * kubernetes-models packages (core, Karpenter, Argo CD) or a vendored CRD schema; any other
+ * apiVersion/kind is reported as unknown.
+ */
 export async function validateKubernetesFiles(
   files: Record<string, string>,
 ): Promise<ValidationProblem[]> {
@@ -131,16 +150,26 @@ export async function validateKubernetesFiles(
     docs.push(...result.docs);
   }
   if (docs.length === 0) return problems;
-  const checks = docs.map(({ doc }) => {
-    const { apiVersion, kind } = describe(doc);
-    return {
-      modelFile: modelFile(apiVersion, kind),
-      kind: String(kind),
-      doc: doc.toJS(),
-    };
-  });
-  const results = await runWorker(checks);
-  results.forEach((result, i) => {
+  const results: Array<ModelResult | undefined> = docs.map(({ doc }) =>
+    checkVendoredCrd(doc),
+  );
+  const modelled = docs.filter((_, i) => !results[i]);
+  if (modelled.length > 0) {
+    const checks = modelled.map(({ doc }) => {
+      const { apiVersion, kind } = describe(doc);
+      return {
+        modelFile: modelFile(apiVersion, kind),
+        kind: String(kind),
+        doc: doc.toJS(),
+      };
+    });
+    const modelResults = await runWorker(checks);
+    let next = 0;
+    results.forEach((r, i) => {
+      if (!r) results[i] = modelResults[next++];
+    });
+  }
+  (results as ModelResult[]).forEach((result, i) => {
     const parsed = docs[i];
     const { apiVersion, kind } = describe(parsed.doc);
     const name = `${String(kind)} (${String(apiVersion)})`;

@@ -178,7 +178,7 @@ describe('validateRenderedFiles', () => {
   });
 
   it('reports an invalid NodePool at the offending line', async () => {
-    const file = 'environments/orders-dev/k8s/nodepools.yaml';
+    const file = 'environments/orders-dev/cluster/karpenter/nodepools.yaml';
     const text = renderDev()[file].replace(
       'operator: Gt',
       'operator: GreaterThan',
@@ -203,26 +203,34 @@ describe('validateRenderedFiles', () => {
   it('reports unknown kinds and YAML syntax errors', async () => {
     const problems = await validateRenderedFiles(
       {
-        'k8s/a.yaml':
+        'cluster/a.yaml':
           'apiVersion: karpenter.sh/v1\nkind: NodeGroup\nmetadata:\n  name: x\n',
-        'k8s/b.yaml': 'a: [1, 2\n',
-        'k8s/c.yaml': 'apiVersion: ../../etc/v1\nkind: Secret\n',
+        'cluster/b.yaml': 'a: [1, 2\n',
+        'gitops/c.yaml': 'apiVersion: ../../etc/v1\nkind: Secret\n',
+        'environments/x/cluster/d/e.yaml':
+          'apiVersion: external-secrets.io/v1beta9\nkind: ClusterSecretStore\n',
       },
       PINNED_MODULE_INPUTS,
     );
     expect(problems).toEqual([
       expect.objectContaining({
-        file: 'k8s/b.yaml',
+        file: 'cluster/b.yaml',
         line: expect.any(Number),
         message: expect.stringMatching(/^YAML syntax error/),
       }),
       {
-        file: 'k8s/a.yaml',
+        file: 'cluster/a.yaml',
         line: 2,
         message: 'unknown apiVersion/kind: NodeGroup (karpenter.sh/v1)',
       },
       {
-        file: 'k8s/c.yaml',
+        file: 'environments/x/cluster/d/e.yaml',
+        line: 2,
+        message:
+          'unknown apiVersion/kind: ClusterSecretStore (external-secrets.io/v1beta9)',
+      },
+      {
+        file: 'gitops/c.yaml',
         line: 2,
         message: 'unknown apiVersion/kind: Secret (../../etc/v1)',
       },
@@ -235,12 +243,12 @@ describe('validateRenderedFiles', () => {
     const bad =
       'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: many\n';
     const problems = await validateRenderedFiles(
-      { 'k8s/ok.yaml': ok, 'k8s/bad.yaml': bad },
+      { 'cluster/ok.yaml': ok, 'cluster/bad.yaml': bad },
       PINNED_MODULE_INPUTS,
     );
-    expect(problems.every(p => p.file === 'k8s/bad.yaml')).toBe(true);
+    expect(problems.every(p => p.file === 'cluster/bad.yaml')).toBe(true);
     expect(problems).toContainEqual({
-      file: 'k8s/bad.yaml',
+      file: 'cluster/bad.yaml',
       line: 6,
       message: 'Deployment (apps/v1) /spec/replicas: must be integer',
     });

@@ -3,12 +3,17 @@ import { validateKubernetesFiles } from './kubernetes';
 import { ModuleInputsCatalog } from './moduleInputs';
 import { parseHcl, validateTerraformFile } from './terraform';
 
-const K8S_FILE = /(^|\/)k8s\/[^/]+\.ya?ml$/;
+/**
+ * Stage 2: YAML under `environments/<name>/cluster/` and `environments/<name>/gitops/`, or under
+ * `cluster/` and `gitops/` when the files are relative to one environment's root.
+ */
+const STAGE_TWO_FILE =
+  /^(.*\/)?environments\/[^/]+\/(cluster|gitops)\/.+\.ya?ml$|^(cluster|gitops)\/.+\.ya?ml$/;
 
 /**
  * Validates generated files: HCL syntax (.tf and .tfvars), registry module pins and inputs,
  * local module variables (when `localModules` maps module name -> variable
- * names) and Kubernetes manifests under `k8s/`.
+ * names) and the Kubernetes manifests of stage 2 under `cluster/` and `gitops/`.
  */
 export async function validateRenderedFiles(
   files: RenderedFiles,
@@ -31,7 +36,7 @@ export async function validateRenderedFiles(
       );
     } else if (file.endsWith('.tfvars')) {
       problems.push(...(await parseHcl(file, text)).problems);
-    } else if (K8S_FILE.test(file)) {
+    } else if (STAGE_TWO_FILE.test(file)) {
       manifests[file] = text;
     }
   }

@@ -1,6 +1,12 @@
-import { stringify } from 'yaml';
-import { EnvironmentRequest } from '../types';
-import { clusterName, karpenterNodeRoleName } from './options';
+import { EnvironmentRequest } from '../../types';
+import { clusterName, karpenterNodeRoleName } from '../options';
+import {
+  SKIP_DRY_RUN,
+  WAVE,
+  kmsAliasArn,
+  waveAnnotations,
+  yamlFile,
+} from './manifests';
 
 type Requirement = { key: string; operator: string; values: string[] };
 
@@ -11,15 +17,36 @@ const NODE_CLASS_REF = {
   name: NODE_CLASS_NAME,
 };
 
+/**
+ * The EKS-optimised AL2023 release that every tier but dev runs, pinned so a new AMI reaches
+ * staging and prod only through a change to this constant (a reviewed pull request), never by
+ * itself on the next node launch. Release v20260724 of awslabs/amazon-eks-ami (24 July 2026);
+ * bump it to a newer release tag from that repository, test in dev (which tracks `@latest`).
+ */
+export const PINNED_AL2023_RELEASE = 'v20260724';
+
+/** `al2023@latest` for dev only; a dated release everywhere else. */
+export function amiAlias(request: EnvironmentRequest): string {
+  return request.tier === 'dev'
+    ? 'al2023@latest'
+    : `al2023@${PINNED_AL2023_RELEASE}`;
+}
+
+/** NodePool and EC2NodeClass come after the Karpenter chart, which brings their CRDs. */
+const nodeMetadata = (name: string) => ({
+  name,
+  annotations: waveAnnotations(WAVE.nodes, SKIP_DRY_RUN),
+});
+
 export function ec2NodeClass(request: EnvironmentRequest) {
   const discovery = { 'karpenter.sh/discovery': clusterName(request) };
   return {
     apiVersion: 'karpenter.k8s.aws/v1',
     kind: 'EC2NodeClass',
-    metadata: { name: NODE_CLASS_NAME },
+    metadata: nodeMetadata(NODE_CLASS_NAME),
     spec: {
       role: karpenterNodeRoleName(request),
-      amiSelectorTerms: [{ alias: 'al2023@latest' }],
+      amiSelectorTerms: [{ alias: amiAlias(request) }],
       subnetSelectorTerms: [{ tags: discovery }],
       securityGroupSelectorTerms: [{ tags: discovery }],
       // IMDSv2 only; hop limit 1 keeps pods away from the node role.
@@ -36,6 +63,8 @@ export function ec2NodeClass(request: EnvironmentRequest) {
             volumeSize: '50Gi',
             volumeType: 'gp3',
             encrypted: true,
+            // The environment key, not the account's default EBS key.
+            kmsKeyID: kmsAliasArn(request),
             deleteOnTermination: true,
           },
         },
@@ -78,7 +107,7 @@ export function generalNodePool(request: EnvironmentRequest) {
   return {
     apiVersion: 'karpenter.sh/v1',
     kind: 'NodePool',
-    metadata: { name: 'general' },
+    metadata: nodeMetadata('general'),
     spec: {
       template: {
         metadata: { labels: { 'workload-class': 'general' } },
@@ -108,7 +137,7 @@ export function criticalNodePool(request: EnvironmentRequest) {
   return {
     apiVersion: 'karpenter.sh/v1',
     kind: 'NodePool',
-    metadata: { name: 'critical' },
+    metadata: nodeMetadata('critical'),
     spec: {
       template: {
         metadata: { labels: { 'workload-class': 'critical' } },
@@ -135,20 +164,31 @@ export function criticalNodePool(request: EnvironmentRequest) {
   };
 }
 
-/** Serializes documents as one multi-document YAML stream. */
-export function toYamlStream(docs: unknown[]): string {
-  return docs.map(doc => stringify(doc, { lineWidth: 0 })).join('---\n');
-}
-
-/** `k8s/` files relative to the environment root. */
+/** `cluster/karpenter/` files relative to the environment root. */
 export function renderKarpenterManifests(
   request: EnvironmentRequest,
 ): Record<string, string> {
   return {
-    'k8s/ec2nodeclass.yaml': toYamlStream([ec2NodeClass(request)]),
-    'k8s/nodepools.yaml': toYamlStream([
-      generalNodePool(request),
-      criticalNodePool(request),
-    ]),
+    'cluster/karpenter/ec2nodeclass.yaml': yamlFile(
+      [
+        `AMI: ${amiAlias(request)}${
+          request.tier === 'dev'
+            ? ' (dev follows the newest release)'
+            : ' (pinned: PINNED_AL2023_RELEASE in the portal; dev tries new releases first)'
+        }.`,
+        `Root volumes are encrypted with the environment key ${kmsAliasArn(
+          request,
+        )}.`,
+      ],
+      [ec2NodeClass(request)],
+    ),
+    'cluster/karpenter/nodepools.yaml': yamlFile(
+      [
+        request.kubernetes.karpenter.allowSpot
+          ? 'general: Spot first, On-Demand when Spot has no capacity; critical: On-Demand only.'
+          : 'general and critical: On-Demand only (the request does not allow Spot).',
+      ],
+      [generalNodePool(request), criticalNodePool(request)],
+    ),
   };
 }
