@@ -14,6 +14,9 @@ export function result(
 
 const isProd = (r: EnvironmentRequest) => r.tier === 'prod';
 
+/** Instance categories prod needs before Spot has enough pools to be worth it. */
+const MIN_SPOT_CATEGORIES = 2;
+
 /**
  * Checks on the request itself. `parseEnvironmentRequest` enforces the same
  * tier rules; repeating them here keeps the policy report complete for
@@ -72,14 +75,26 @@ export function requestChecks(r: EnvironmentRequest): PolicyResult[] {
         ? `aurora-serverless-v2 requires instanceClass db.serverless, got ${instanceClass}`
         : `db.serverless is only valid with aurora-serverless-v2, not ${engine}`,
     ),
+    // Spot first with On-Demand fallback is the design in every tier, prod included (the
+    // critical pool stays On-Demand). Spot in prod is sound only with enough instance pools to
+    // fall back across: one instance category leaves few Spot pools, frequent interruptions and
+    // most capacity On-Demand anyway.
     result(
       'prod-on-demand-capacity',
       'warning',
-      !isProd(r) || !r.kubernetes.karpenter.allowSpot,
-      isProd(r)
-        ? 'prod runs On-Demand capacity only'
-        : `Spot allowed in ${r.tier}`,
-      'prod allows Spot capacity: workloads must tolerate 2-minute interruptions',
+      !isProd(r) ||
+        !r.kubernetes.karpenter.allowSpot ||
+        r.kubernetes.karpenter.instanceCategories.length >= MIN_SPOT_CATEGORIES,
+      isProd(r) && r.kubernetes.karpenter.allowSpot
+        ? `prod: Spot first across ${r.kubernetes.karpenter.instanceCategories.length} instance categories, On-Demand fallback; the critical pool is On-Demand`
+        : `${r.tier}: ${
+            r.kubernetes.karpenter.allowSpot
+              ? 'Spot first, On-Demand fallback'
+              : 'On-Demand only'
+          }`,
+      `prod allows Spot with only ${r.kubernetes.karpenter.instanceCategories.join(
+        ', ',
+      )}: allow at least ${MIN_SPOT_CATEGORIES} instance categories so Spot has enough pools to fall back across`,
     ),
   ];
 }

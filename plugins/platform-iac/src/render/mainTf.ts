@@ -33,7 +33,6 @@ const MODULES_CREATING_ROLES: ReadonlySet<ModuleName> = new Set<ModuleName>([
 ]);
 const KMS = raw('module.security_baseline.kms_key_arn');
 const CLUSTER = raw('module.eks.cluster_name');
-const OIDC = raw('module.eks.oidc_provider_arn');
 
 /** Settings derived from the tier rather than asked for in the form. */
 function tierDefaults(ctx: RenderContext) {
@@ -101,11 +100,13 @@ function clusterModules(ctx: RenderContext): HclItem[] {
       attr('core_node_count', d.coreNodeCount),
       attr('log_retention_days', d.logRetentionDays),
       attr('deletion_protection', d.deletionProtection),
+      attr('kms_key_arn', KMS),
       attr('pipeline_role_arns', raw('local.pipeline_role_arns')),
+      attr('gitops_hub_role_arn', raw('var.gitops_hub_role_arn')),
     ]),
     moduleBlock(ctx, 'karpenter', 'karpenter', [
       attr('cluster_name', CLUSTER),
-      attr('cluster_endpoint', raw('module.eks.cluster_endpoint')),
+      attr('kms_key_arn', KMS),
     ]),
     moduleBlock(ctx, 'workload_identity', 'irsa', [
       comment('Pod Identity roles for application service accounts go here.'),
@@ -138,13 +139,15 @@ function dataModules(ctx: RenderContext): HclItem[] {
       attr('deletion_protection', d.deletionProtection),
     ]),
     moduleBlock(ctx, 'secrets', 'secrets', [
+      comment(
+        "The environment's own secrets only, never the database master secret.",
+      ),
       attr('cluster_name', CLUSTER),
-      attr('oidc_provider_arn', OIDC),
       attr('region', raw('var.region')),
       attr(
         'secret_arns',
         raw(
-          '[module.database.master_user_secret_arn, "arn:aws:secretsmanager:${var.region}:${var.account_id}:secret:${var.environment}/*"]',
+          '["arn:aws:secretsmanager:${var.region}:${var.account_id}:secret:${var.environment}/*"]',
         ),
       ),
       attr('kms_key_arns', raw('[module.security_baseline.kms_key_arn]')),
@@ -163,16 +166,14 @@ function edgeModules(ctx: RenderContext): HclItem[] {
     ]),
     moduleBlock(ctx, 'alb_ingress', 'alb-ingress', [
       attr('cluster_name', CLUSTER),
-      attr('oidc_provider_arn', OIDC),
-      attr('vpc_id', raw('module.vpc.vpc_id')),
-      attr('region', raw('var.region')),
-      attr('waf_acl_arn', raw('module.waf.web_acl_arn')),
       attr('domain', raw('var.domain')),
       attr('certificate_arn', raw('var.certificate_arn')),
+      attr('access_log_retention_days', d.logRetentionDays),
     ]),
     moduleBlock(ctx, 'observability', 'observability', [
       attr('name', raw('var.environment')),
       attr('cluster_name', CLUSTER),
+      attr('region', raw('var.region')),
       attr('waf_acl_name', raw('module.waf.web_acl_name')),
       attr('database_identifier', raw('module.database.identifier')),
       attr(
@@ -213,9 +214,11 @@ export function renderMainTf(ctx: RenderContext): string {
         ),
         blank,
         comment(
-          'The pipeline roles: the EKS module gives them cluster access (apply: admin,',
+          'The pipeline roles: terraform-apply administers the EKS secrets key. Neither gets',
         ),
-        comment('plan: read, Secrets included, for Helm releases).'),
+        comment(
+          'Kubernetes access: this root holds AWS resources only, the Argo CD hub delivers the rest.',
+        ),
         attr('pipeline_role_arns', {
           plan: targetAccountArn(`role/${PLAN_ROLE_NAME}`),
           apply: targetAccountArn(`role/${APPLY_ROLE_NAME}`),

@@ -113,8 +113,14 @@ const VARIABLES: RootVariable[] = [
   v(
     'certificate_arn',
     'string',
-    'ACM certificate ARN, null to request one for domain.',
+    'ACM certificate ARN, null to request one for domain and *.domain.',
     c => c.request.ingress.certificateArn ?? null,
+  ),
+  v(
+    'gitops_hub_role_arn',
+    'string',
+    'IAM role of the Argo CD hub that delivers stage 2 (cluster admin access entry).',
+    c => c.gitops.hubRoleArn,
   ),
 ];
 
@@ -190,6 +196,11 @@ const OUTPUTS: Array<[string, string, string]> = [
     'EKS API endpoint (private).',
   ],
   [
+    'cluster_arn',
+    'module.eks.cluster_arn',
+    'ARN of the EKS cluster (the Argo CD hub registers it by this ARN).',
+  ],
+  [
     'karpenter_node_role_name',
     'module.karpenter.node_iam_role_name',
     'Role of Karpenter nodes.',
@@ -208,7 +219,17 @@ const OUTPUTS: Array<[string, string, string]> = [
   [
     'certificate_validation_records',
     'module.alb_ingress.certificate_validation_records',
-    'DNS records validating the certificate.',
+    "DNS records validating the certificate, created in the environment's zone.",
+  ],
+  [
+    'route53_name_servers',
+    'module.alb_ingress.route53_name_servers',
+    'Delegate the domain to these name servers (NS records in the parent zone): the certificate validates once they answer.',
+  ],
+  [
+    'alb_access_logs_bucket',
+    'module.alb_ingress.access_logs_bucket',
+    'S3 bucket of the ALB access logs (<environment>-alb-logs-<account>-<region>).',
   ],
   [
     'alarm_topic_arn',

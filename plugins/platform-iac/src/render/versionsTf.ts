@@ -1,22 +1,15 @@
 import { APPLY_ROLE_NAME, PLAN_ROLE_NAME } from '../accountBootstrap';
-import {
-  attr,
-  blank,
-  block,
-  comment,
-  HclItem,
-  HclValue,
-  raw,
-  renderFile,
-} from './hcl';
+import { attr, blank, block, comment, HclItem, raw, renderFile } from './hcl';
 import { RenderContext } from './options';
 import { assumesPipelineRole, pipelineRoleArn } from './pipelineRole';
 
 const TERRAFORM_VERSION = '>= 1.10';
+/**
+ * Stage 1 holds AWS resources only: no Kubernetes, Helm or kubectl provider (the Argo CD hub
+ * delivers what runs in the cluster). terraform-aws-modules/eks 21.19.0 requires aws >= 6.28.
+ */
 const PROVIDERS = {
-  aws: { source: 'hashicorp/aws', version: '~> 6.0' },
-  helm: { source: 'hashicorp/helm', version: '~> 3.0' },
-  kubernetes: { source: 'hashicorp/kubernetes', version: '~> 2.38' },
+  aws: { source: 'hashicorp/aws', version: '>= 6.28, < 7.0' },
 };
 
 /** The pipeline runs in the shared account and assumes the role of the same name in the target. */
@@ -43,33 +36,10 @@ function assumeRole(ctx: RenderContext): HclItem[] {
   ];
 }
 
-/** Exec-based auth so no token is ever stored in state. */
-function eksExecAuth(ctx: RenderContext): HclValue {
-  return {
-    api_version: 'client.authentication.k8s.io/v1beta1',
-    command: 'aws',
-    args: raw(
-      `["eks", "get-token", "--cluster-name", module.eks.cluster_name, "--region", var.region${
-        assumesPipelineRole(ctx)
-          ? `, "--role-arn", ${pipelineRoleArn(ctx)}`
-          : ''
-      }]`,
-    ),
-  };
-}
-
 export function renderVersionsTf(ctx: RenderContext): string {
   const requiredProviders = Object.entries(PROVIDERS).map(([name, p]) =>
     attr(name, { source: p.source, version: p.version }),
   );
-  const cluster = [
-    attr('host', raw('module.eks.cluster_endpoint')),
-    attr(
-      'cluster_ca_certificate',
-      raw('base64decode(module.eks.cluster_certificate_authority_data)'),
-    ),
-  ];
-  const exec = eksExecAuth(ctx) as Record<string, HclValue>;
   return renderFile([
     block(
       'terraform',
@@ -101,32 +71,6 @@ export function renderVersionsTf(ctx: RenderContext): string {
             }),
           ],
         ),
-      ],
-    ),
-    block(
-      'provider',
-      ['kubernetes'],
-      [
-        ...cluster,
-        blank,
-        block(
-          'exec',
-          [],
-          Object.entries(exec).map(([k, x]) => attr(k, x)),
-        ),
-      ],
-    ),
-    block(
-      'provider',
-      ['helm'],
-      [
-        attr('kubernetes', {
-          host: raw('module.eks.cluster_endpoint'),
-          cluster_ca_certificate: raw(
-            'base64decode(module.eks.cluster_certificate_authority_data)',
-          ),
-          exec,
-        }),
       ],
     ),
   ]);

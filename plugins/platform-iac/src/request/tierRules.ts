@@ -6,12 +6,26 @@ import type { environmentRequestInputSchema } from './schema';
 type ParsedInput = z.output<typeof environmentRequestInputSchema>;
 type Database = EnvironmentRequest['database'];
 
-/** Database settings a tier starts from when the user leaves them out. */
-export const DATABASE_DEFAULTS: Record<'prod' | 'nonProd', Database> = {
+/**
+ * Database settings a tier starts from when the user leaves them out. Staging mirrors prod's
+ * shape (a Multi-AZ standby and a read replica) so failovers and replica reads are exercised
+ * before prod; dev and other tiers start single-AZ without replicas, which stays a choice.
+ */
+export const DATABASE_DEFAULTS: Record<
+  'prod' | 'staging' | 'nonProd',
+  Database
+> = {
   prod: {
     engine: 'aurora-postgresql',
     instanceClass: 'db.r6g.large',
     backupRetentionDays: 14,
+    readReplicas: 1,
+    multiAz: true,
+  },
+  staging: {
+    engine: 'rds-postgresql',
+    instanceClass: 'db.t4g.medium',
+    backupRetentionDays: 7,
     readReplicas: 1,
     multiAz: true,
   },
@@ -30,7 +44,8 @@ export function minBackupRetentionDays(tier: Tier): number {
 }
 
 function databaseDefaults(tier: Tier): Database {
-  return tier === 'prod' ? DATABASE_DEFAULTS.prod : DATABASE_DEFAULTS.nonProd;
+  if (tier === 'prod' || tier === 'staging') return DATABASE_DEFAULTS[tier];
+  return DATABASE_DEFAULTS.nonProd;
 }
 
 /** Serverless v2 only runs on db.serverless, so that is its natural default class. */

@@ -1,54 +1,34 @@
 variable "cluster_name" {
-  description = "EKS cluster name."
+  description = "EKS cluster name (= environment name)."
   type        = string
-}
-
-variable "oidc_provider_arn" {
-  description = "IRSA OIDC provider of the cluster."
-  type        = string
-}
-
-variable "vpc_id" {
-  description = "VPC of the cluster."
-  type        = string
-}
-
-variable "region" {
-  description = "AWS region of the cluster."
-  type        = string
-}
-
-variable "waf_acl_arn" {
-  description = "WAFv2 web ACL attached to every ALB of the ingress class."
-  type        = string
-
-  validation {
-    condition     = can(regex("^arn:aws[a-z-]*:wafv2:", var.waf_acl_arn))
-    error_message = "waf_acl_arn must be a WAFv2 ARN."
-  }
 }
 
 variable "domain" {
-  description = "Public DNS name served by the ALB."
+  description = "Public DNS name of the environment: a Route 53 zone of that name is created, and the certificate covers it and *.<domain>."
   type        = string
 }
 
 variable "certificate_arn" {
-  description = "ACM certificate; when null a DNS-validated certificate is requested for domain."
+  description = "ACM certificate to use instead of requesting one; when null a DNS-validated certificate for domain and *.domain is requested."
   type        = string
   default     = null
 }
 
-variable "chart_version" {
-  description = "Version of the aws-load-balancer-controller chart (1.14+ supports wafv2AclArn)."
-  type        = string
-  default     = "1.14.0"
+variable "wait_for_certificate_validation" {
+  description = "Wait in the apply until the certificate is issued. Turn on only once the parent zone delegates to route53_name_servers, or the apply blocks until it times out."
+  type        = bool
+  default     = false
 }
 
-variable "ingress_class_name" {
-  description = "Name of the IngressClass."
-  type        = string
-  default     = "alb"
+variable "access_log_retention_days" {
+  description = "Days the ALB access logs are kept."
+  type        = number
+  default     = 90
+
+  validation {
+    condition     = var.access_log_retention_days >= 1
+    error_message = "access_log_retention_days must be at least 1."
+  }
 }
 
 variable "permissions_boundary_arn" {

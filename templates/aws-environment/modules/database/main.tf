@@ -56,14 +56,19 @@ module "aurora" {
     parameters = local.force_ssl
   }
 
-  backup_retention_period         = var.backup_retention_days
-  deletion_protection             = var.deletion_protection
+  backup_retention_period = var.backup_retention_days
+  deletion_protection     = var.deletion_protection
+  # A final snapshot on delete and on replacement; its name is fixed (no random provider in
+  # stage 1), so delete or rename an old one before destroying a second time.
   skip_final_snapshot             = false
+  final_snapshot_identifier       = "${var.name}-final"
   copy_tags_to_snapshot           = true
   enabled_cloudwatch_logs_exports = ["postgresql"]
 
   # The enhanced-monitoring role, when monitoring is turned on: under /platform/workloads/
   # with the workload boundary, as terraform-apply requires (platform-bootstrap stack).
+  iam_role_name                 = "${var.name}-monitoring"
+  iam_role_use_name_prefix      = false
   iam_role_path                 = "/platform/workloads/"
   iam_role_permissions_boundary = var.permissions_boundary_arn
 
@@ -119,7 +124,7 @@ module "rds" {
   backup_retention_period          = var.backup_retention_days
   deletion_protection              = var.deletion_protection
   skip_final_snapshot              = false
-  final_snapshot_identifier_prefix = "${var.name}-final"
+  final_snapshot_identifier_prefix = "final" # rds/aws appends -<identifier>-<random hex>
   performance_insights_enabled     = true
   performance_insights_kms_key_id  = var.kms_key_arn
   enabled_cloudwatch_logs_exports  = ["postgresql"]

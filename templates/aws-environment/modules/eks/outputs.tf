@@ -27,3 +27,13 @@ output "cluster_primary_security_group_id" {
   description = "Primary security group created by EKS."
   value       = module.eks.cluster_primary_security_group_id
 }
+
+output "cluster_arn" {
+  description = "ARN of the cluster (the Argo CD hub registers it by this ARN)."
+  value       = module.eks.cluster_arn
+}
+
+output "ebs_csi_role_arn" {
+  description = "Pod Identity role of the EBS CSI controller."
+  value       = aws_iam_role.ebs_csi.arn
+}

@@ -28,12 +28,6 @@ variable "control_plane_subnet_ids" {
   type        = list(string)
 }
 
-variable "endpoint_public_access" {
-  description = "Expose the API server endpoint publicly (the private endpoint is always on)."
-  type        = bool
-  default     = false
-}
-
 variable "core_instance_types" {
   description = "Instance types of the core node group (Karpenter controller, CoreDNS)."
   type        = list(string)
@@ -63,8 +57,23 @@ variable "deletion_protection" {
   default     = true
 }
 
+variable "kms_key_arn" {
+  description = "The environment KMS key: control-plane log group, core node volumes, EBS CSI volumes."
+  type        = string
+}
+
+variable "gitops_hub_role_arn" {
+  description = "IAM role of the Argo CD hub (EKS Argo CD capability) that delivers stage 2; gets cluster admin through an access entry."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/", var.gitops_hub_role_arn))
+    error_message = "gitops_hub_role_arn must be an IAM role ARN."
+  }
+}
+
 variable "pipeline_role_arns" {
-  description = "The account bootstrap's Terraform roles in this account: apply gets cluster admin and administers the KMS key, plan gets read access (Secrets included)."
+  description = "The account bootstrap's Terraform roles in this account: apply administers the cluster's secrets-encryption KMS key. Neither gets Kubernetes access (stage 1 is AWS only)."
   type = object({
     plan  = string
     apply = string

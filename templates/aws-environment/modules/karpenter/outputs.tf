@@ -12,3 +12,8 @@ output "interruption_queue_name" {
   description = "SQS queue for interruption events."
   value       = module.karpenter.queue_name
 }
+
+output "node_iam_role_arn" {
+  description = "ARN of the Karpenter node role."
+  value       = module.karpenter.node_iam_role_arn
+}

@@ -1,28 +1,23 @@
 variable "cluster_name" {
-  description = "EKS cluster name."
+  description = "EKS cluster name (= environment name)."
   type        = string
-}
-
-variable "cluster_endpoint" {
-  description = "API server endpoint of the cluster."
-  type        = string
-}
-
-variable "chart_version" {
-  description = "Version of the Karpenter Helm chart."
-  type        = string
-  default     = "1.8.1"
-
-  validation {
-    condition     = can(regex("^1\\.[0-9]+\\.[0-9]+$", var.chart_version))
-    error_message = "Only Karpenter 1.x (v1 APIs) is supported."
-  }
 }
 
 variable "namespace" {
-  description = "Namespace of the controller."
+  description = "Namespace of the controller (stage 2 installs the chart there)."
   type        = string
-  default     = "kube-system"
+  default     = "karpenter"
+}
+
+variable "service_account" {
+  description = "Service account of the controller."
+  type        = string
+  default     = "karpenter"
+}
+
+variable "kms_key_arn" {
+  description = "The environment KMS key that encrypts the nodes' volumes."
+  type        = string
 }
 
 variable "permissions_boundary_arn" {

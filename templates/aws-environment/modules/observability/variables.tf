@@ -8,6 +8,11 @@ variable "cluster_name" {
   type        = string
 }
 
+variable "region" {
+  description = "Region of the environment (dimension of the regional WAF metrics)."
+  type        = string
+}
+
 variable "waf_acl_name" {
   description = "Name of the WAF web ACL to alarm on."
   type        = string
@@ -38,12 +43,6 @@ variable "alarm_emails" {
   description = "E-mail addresses subscribed to the alarm topic."
   type        = list(string)
   default     = []
-}
-
-variable "chart_version" {
-  description = "Version of the kube-prometheus-stack chart."
-  type        = string
-  default     = "79.5.0"
 }
 
 variable "tags" {

@@ -4,11 +4,7 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "~> 6.0"
-    }
-    helm = {
-      source  = "hashicorp/helm"
-      version = "~> 3.0"
+      version = ">= 6.28, < 7.0"
     }
   }
 }

@@ -1,73 +1,70 @@
+# AWS side of External Secrets (stage 1): the operator's Pod Identity role. The chart and the
+# stores are stage 2. The role reads only the environment's own secrets (<environment>/*),
+# never the database master secret (an RDS-managed rds!... secret outside that prefix).
 locals {
   namespace       = "external-secrets"
   service_account = "external-secrets"
+  role_name       = "${var.cluster_name}-external-secrets"
 }
 
-module "irsa" {
-  source  = "terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts"
-  version = "6.5.0"
-
-  name                                  = "${var.cluster_name}-external-secrets"
-  attach_external_secrets_policy        = true
-  external_secrets_secrets_manager_arns = var.secret_arns
-  external_secrets_kms_key_arns         = var.kms_key_arns
-
-  # Role and policy under /platform/workloads/ with the workload boundary, as terraform-apply
-  # requires (platform-bootstrap stack).
-  path                 = "/platform/workloads/"
-  policy_path          = "/platform/workloads/"
-  permissions_boundary = var.permissions_boundary_arn
-
-  oidc_providers = {
-    this = {
-      provider_arn               = var.oidc_provider_arn
-      namespace_service_accounts = ["${local.namespace}:${local.service_account}"]
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRole", "sts:TagSession"]
+    principals {
+      type        = "Service"
+      identifiers = ["pods.eks.amazonaws.com"]
     }
   }
-
-  tags = var.tags
 }
 
-resource "helm_release" "external_secrets" {
-  name             = "external-secrets"
-  namespace        = local.namespace
-  create_namespace = true
-  repository       = "https://charts.external-secrets.io"
-  chart            = "external-secrets"
-  version          = var.chart_version
-
-  values = [yamlencode({
-    installCRDs = true
-    serviceAccount = {
-      name        = local.service_account
-      annotations = { "eks.amazonaws.com/role-arn" = module.irsa.arn }
-    }
-  })]
+# Path and boundary: terraform-apply creates roles only under /platform/workloads/ and only
+# with the workload boundary (platform-bootstrap stack).
+resource "aws_iam_role" "this" {
+  name                 = local.role_name
+  path                 = "/platform/workloads/"
+  permissions_boundary = var.permissions_boundary_arn
+  assume_role_policy   = data.aws_iam_policy_document.trust.json
+  tags                 = var.tags
 }
 
-# One cluster-wide store; namespaces create ExternalSecrets against it.
-resource "kubernetes_manifest" "cluster_secret_store" {
-  manifest = {
-    apiVersion = "external-secrets.io/v1"
-    kind       = "ClusterSecretStore"
-    metadata   = { name = "aws-secrets-manager" }
-    spec = {
-      provider = {
-        aws = {
-          service = "SecretsManager"
-          region  = var.region
-          auth = {
-            jwt = {
-              serviceAccountRef = {
-                name      = local.service_account
-                namespace = local.namespace
-              }
-            }
-          }
-        }
+data "aws_iam_policy_document" "read" {
+  statement {
+    sid = "ReadEnvironmentSecrets"
+    actions = [
+      "secretsmanager:GetSecretValue",
+      "secretsmanager:DescribeSecret",
+      "secretsmanager:ListSecretVersionIds",
+      "secretsmanager:GetResourcePolicy",
+    ]
+    resources = var.secret_arns
+  }
+
+  dynamic "statement" {
+    for_each = length(var.kms_key_arns) > 0 ? [1] : []
+    content {
+      sid       = "DecryptThroughSecretsManager"
+      actions   = ["kms:Decrypt"]
+      resources = var.kms_key_arns
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["secretsmanager.${var.region}.amazonaws.com"]
       }
     }
   }
+}
 
-  depends_on = [helm_release.external_secrets]
+resource "aws_iam_role_policy" "read" {
+  name   = "read-environment-secrets"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.read.json
+}
+
+# The chart's service account; no role-ARN annotation needed.
+resource "aws_eks_pod_identity_association" "this" {
+  cluster_name    = var.cluster_name
+  namespace       = local.namespace
+  service_account = local.service_account
+  role_arn        = aws_iam_role.this.arn
+  tags            = var.tags
 }

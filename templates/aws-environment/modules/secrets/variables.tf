@@ -1,10 +1,5 @@
 variable "cluster_name" {
-  description = "EKS cluster name."
-  type        = string
-}
-
-variable "oidc_provider_arn" {
-  description = "IRSA OIDC provider of the cluster."
+  description = "EKS cluster name (= environment name)."
   type        = string
 }
 
@@ -14,25 +9,24 @@ variable "region" {
 }
 
 variable "secret_arns" {
-  description = "Secrets Manager ARNs (wildcards allowed) the store may read."
+  description = "Secrets Manager ARNs (wildcards allowed) the operator may read: the environment's <environment>/* secrets, never the database master secret."
   type        = list(string)
 
   validation {
     condition     = alltrue([for a in var.secret_arns : can(regex("^arn:aws[a-z-]*:secretsmanager:", a))])
     error_message = "secret_arns must be Secrets Manager ARNs."
   }
+
+  validation {
+    condition     = alltrue([for a in var.secret_arns : !strcontains(a, ":secret:rds!")])
+    error_message = "secret_arns must not include RDS-managed master secrets (rds!...)."
+  }
 }
 
 variable "kms_key_arns" {
-  description = "KMS keys encrypting those secrets."
+  description = "KMS keys encrypting those secrets (decrypt through Secrets Manager only)."
   type        = list(string)
   default     = []
-}
-
-variable "chart_version" {
-  description = "Version of the external-secrets chart."
-  type        = string
-  default     = "0.20.4"
 }
 
 variable "permissions_boundary_arn" {

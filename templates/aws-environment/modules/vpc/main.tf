@@ -22,6 +22,20 @@ module "vpc" {
   create_database_subnet_group       = true
   create_database_subnet_route_table = true
 
+  # Dedicated network ACLs per subnet tier (nacl.tf) instead of the allow-all default ACL.
+  public_dedicated_network_acl   = true
+  public_inbound_acl_rules       = local.public_inbound_acl_rules
+  public_outbound_acl_rules      = local.allow_all_outbound
+  private_dedicated_network_acl  = true
+  private_inbound_acl_rules      = local.private_inbound_acl_rules
+  private_outbound_acl_rules     = local.allow_all_outbound
+  database_dedicated_network_acl = true
+  database_inbound_acl_rules     = local.database_inbound_acl_rules
+  database_outbound_acl_rules    = local.database_outbound_acl_rules
+  intra_dedicated_network_acl    = true
+  intra_inbound_acl_rules        = local.vpc_only_acl_rules
+  intra_outbound_acl_rules       = local.vpc_only_acl_rules
+
   enable_flow_log                      = true
   create_flow_log_cloudwatch_log_group = true
   # The module's own delivery role comes with an IAM policy outside /platform/workloads/,
@@ -68,7 +82,7 @@ data "aws_iam_policy_document" "flow_log_assume" {
 # Path and boundary: terraform-apply creates roles only under /platform/workloads/ and only
 # with the workload boundary (platform-bootstrap stack).
 resource "aws_iam_role" "flow_log" {
-  name_prefix          = "${var.name}-vpc-flow-log-"
+  name                 = "${var.name}-vpc-flow-log"
   path                 = "/platform/workloads/"
   permissions_boundary = var.permissions_boundary_arn
   assume_role_policy   = data.aws_iam_policy_document.flow_log_assume.json
