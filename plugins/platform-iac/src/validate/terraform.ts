@@ -1,7 +1,13 @@
 import { parse } from '@cdktf/hcl2json';
 import { ValidationProblem } from '../types';
 import { findArgumentLine, findModuleBlocks } from './hclScan';
-import { ModuleInputsCatalog, normalizeVersion } from './moduleInputs';
+import { PINNED_MODULE_VARIABLE_TYPES } from '../data';
+import {
+  ModuleInputsCatalog,
+  ModuleVariableTypesCatalog,
+  normalizeVersion,
+} from './moduleInputs';
+import { checkValue, parseTfType, TfType } from './variableTypes';
 
 /** Module block arguments Terraform itself interprets. */
 const META_ARGUMENTS = new Set([
@@ -56,6 +62,32 @@ export async function declaredVariables(tfText: string): Promise<string[]> {
   return Object.keys(json.variable ?? {});
 }
 
+const parsedTypes = new WeakMap<
+  ModuleVariableTypesCatalog,
+  Map<string, Map<string, TfType>>
+>();
+
+/** The parsed variable types of one module of the catalog (parsed once per catalog). */
+function variableTypes(
+  catalog: ModuleVariableTypesCatalog,
+  source: string,
+): Map<string, TfType> | undefined {
+  if (!catalog[source]) return undefined;
+  let modules = parsedTypes.get(catalog);
+  if (!modules) parsedTypes.set(catalog, (modules = new Map()));
+  let types = modules.get(source);
+  if (!types) {
+    types = new Map(
+      Object.entries(catalog[source].variables).map(([name, type]) => [
+        name,
+        parseTfType(type),
+      ]),
+    );
+    modules.set(source, types);
+  }
+  return types;
+}
+
 interface ModuleCheckContext {
   file: string;
   text: string;
@@ -68,6 +100,7 @@ function checkRegistryModule(
   source: string,
   body: ModuleBody,
   catalog: ModuleInputsCatalog,
+  typesCatalog: ModuleVariableTypesCatalog,
 ): ValidationProblem[] {
   const entry = catalog[source];
   const at = (argument: string, message: string): ValidationProblem => ({
@@ -95,7 +128,17 @@ function checkRegistryModule(
     );
   }
   const inputs = new Set(entry.inputs);
+  const pinned =
+    version !== undefined &&
+    normalizeVersion(version) === normalizeVersion(entry.version);
+  const types = pinned ? variableTypes(typesCatalog, source) : undefined;
   for (const argument of arguments_(body)) {
+    const type = types?.get(argument);
+    if (type) {
+      for (const problem of checkValue(body[argument], type, argument)) {
+        problems.push(at(argument, `argument ${problem}`));
+      }
+    }
     if (!inputs.has(argument)) {
       problems.push(
         at(
@@ -145,6 +188,7 @@ export async function validateTerraformFile(
   text: string,
   catalog: ModuleInputsCatalog,
   localModules?: Record<string, string[]>,
+  typesCatalog: ModuleVariableTypesCatalog = PINNED_MODULE_VARIABLE_TYPES,
 ): Promise<ValidationProblem[]> {
   const { json, problems } = await parseHcl(file, text);
   if (!json) return problems;
@@ -160,7 +204,9 @@ export async function validateTerraformFile(
     for (const body of bodies) {
       const source = typeof body.source === 'string' ? body.source : '';
       if (source.startsWith(REGISTRY_PREFIX)) {
-        problems.push(...checkRegistryModule(ctx, source, body, catalog));
+        problems.push(
+          ...checkRegistryModule(ctx, source, body, catalog, typesCatalog),
+        );
       } else if (/^\.\.?\//.test(source) && localModules) {
         problems.push(...checkLocalModule(ctx, source, body, localModules));
       }
