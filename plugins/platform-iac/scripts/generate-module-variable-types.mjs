@@ -18,18 +18,24 @@ import { join, resolve } from 'node:path';
 const DATA = resolve(import.meta.dirname, '../src/data');
 const root = process.argv[2];
 if (!root) {
-  console.error('usage: generate-module-variable-types.mjs <dir with the module repositories>');
+  console.error(
+    'usage: generate-module-variable-types.mjs <dir with the module repositories>',
+  );
   process.exit(2);
 }
 
 function gitDir(repo) {
-  for (const candidate of [join(root, `terraform-aws-modules+${repo}`, 'repo'), join(root, repo)]) {
+  for (const candidate of [
+    join(root, `terraform-aws-modules+${repo}`, 'repo'),
+    join(root, repo),
+  ]) {
     if (existsSync(candidate)) return candidate;
   }
   throw new Error(`no copy of ${repo} under ${root}`);
 }
 
-const git = (dir, ...args) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
+const git = (dir, ...args) =>
+  execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
 
 /** Removes comments outside strings, then collapses white space. */
 function normaliseType(source) {
@@ -52,12 +58,17 @@ function normaliseType(source) {
 
 /** `${map(string)}` (hcl2json's form of an expression) -> `map(string)`. */
 const unwrap = type =>
-  typeof type === 'string' && type.startsWith('${') && type.endsWith('}') ? type.slice(2, -1) : type;
+  typeof type === 'string' && type.startsWith('${') && type.endsWith('}')
+    ? type.slice(2, -1)
+    : type;
 
-const inputs = JSON.parse(readFileSync(join(DATA, 'terraform-module-inputs.json'), 'utf8'));
+const inputs = JSON.parse(
+  readFileSync(join(DATA, 'terraform-module-inputs.json'), 'utf8'),
+);
 const modules = {};
 for (const [source, { version }] of Object.entries(inputs)) {
-  const [, name, , subdir] = /^terraform-aws-modules\/([^/]+)\/([^/]+)(?:\/\/(.+))?$/.exec(source);
+  const [, name, , subdir] =
+    /^terraform-aws-modules\/([^/]+)\/([^/]+)(?:\/\/(.+))?$/.exec(source);
   const repo = `terraform-aws-${name}`;
   const dir = gitDir(repo);
   const tag = version.startsWith('v') ? version : `v${version}`;
@@ -70,7 +81,10 @@ for (const [source, { version }] of Object.entries(inputs)) {
   for (const path of tfFiles) {
     const json = await parse(path, git(dir, 'show', `${tag}:${path}`));
     for (const [variable, [block]] of Object.entries(json.variable ?? {})) {
-      variables[variable] = block.type === undefined ? 'any' : normaliseType(String(unwrap(block.type)));
+      variables[variable] =
+        block.type === undefined
+          ? 'any'
+          : normaliseType(String(unwrap(block.type)));
     }
   }
   modules[source] = {
@@ -78,7 +92,9 @@ for (const [source, { version }] of Object.entries(inputs)) {
     tag,
     commit: git(dir, 'rev-list', '-n', '1', tag).trim(),
     path: prefix || '.',
-    variables: Object.fromEntries(Object.entries(variables).sort(([a], [b]) => a.localeCompare(b))),
+    variables: Object.fromEntries(
+      Object.entries(variables).sort(([a], [b]) => a.localeCompare(b)),
+    ),
   };
 }
 const out = join(DATA, 'terraform-module-variable-types.json');

@@ -53,6 +53,8 @@ const typesSchema = z.record(
 );
 
 /** Validates the parsed terraform-module-variable-types.json; throws a ZodError when malformed. */
-export function loadModuleVariableTypes(json: unknown): ModuleVariableTypesCatalog {
+export function loadModuleVariableTypes(
+  json: unknown,
+): ModuleVariableTypesCatalog {
   return typesSchema.parse(json);
 }

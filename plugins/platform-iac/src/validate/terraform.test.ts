@@ -33,7 +33,8 @@ const ADDONS = `  addons = {
     }
   }`;
 
-const check = (text: string) => validateTerraformFile('main.tf', text, PINNED_MODULE_INPUTS);
+const check = (text: string) =>
+  validateTerraformFile('main.tf', text, PINNED_MODULE_INPUTS);
 
 describe('validateTerraformFile: argument shapes against the pinned variable types', () => {
   it('accepts nested objects of the declared shape and expressions', async () => {
@@ -41,7 +42,9 @@ describe('validateTerraformFile: argument shapes against the pinned variable typ
   });
 
   it('reports an unknown nested attribute with its path and line', async () => {
-    const text = EKS(NODE_GROUPS.replace('effect = "NO_SCHEDULE"', 'efect  = "NO_SCHEDULE"'));
+    const text = EKS(
+      NODE_GROUPS.replace('effect = "NO_SCHEDULE"', 'efect  = "NO_SCHEDULE"'),
+    );
     const problems = await check(text);
     expect(problems).toEqual([
       {
@@ -74,7 +77,10 @@ describe('validateTerraformFile: argument shapes against the pinned variable typ
   });
 
   it('does not check shapes against a different version than the pinned one', async () => {
-    const text = EKS('  subnet_ids = "subnet-1"').replace('"21.19.0"', '"20.0.0"');
+    const text = EKS('  subnet_ids = "subnet-1"').replace(
+      '"21.19.0"',
+      '"20.0.0"',
+    );
     const messages = (await check(text)).map(p => p.message);
     expect(messages).toEqual([
       'module "eks": version "20.0.0" does not pin v21.19.0 of terraform-aws-modules/eks/aws',

@@ -3,8 +3,14 @@ import { checkValue, parseTfType } from './variableTypes';
 
 describe('parseTfType', () => {
   it('parses primitives, collections, tuples, objects and optional() with defaults', () => {
-    expect(parseTfType('list(string)')).toEqual({ kind: 'list', element: { kind: 'string' } });
-    expect(parseTfType('map')).toEqual({ kind: 'map', element: { kind: 'any' } });
+    expect(parseTfType('list(string)')).toEqual({
+      kind: 'list',
+      element: { kind: 'string' },
+    });
+    expect(parseTfType('map')).toEqual({
+      kind: 'map',
+      element: { kind: 'any' },
+    });
     expect(parseTfType('tuple([string, number])')).toEqual({
       kind: 'tuple',
       elements: [{ kind: 'string' }, { kind: 'number' }],
@@ -27,7 +33,9 @@ describe('parseTfType', () => {
               kind: 'list',
               element: {
                 kind: 'object',
-                attributes: { x: { type: { kind: 'number' }, optional: false } },
+                attributes: {
+                  x: { type: { kind: 'number' }, optional: false },
+                },
               },
             },
             optional: true,
@@ -60,7 +68,9 @@ describe('checkValue', () => {
   );
 
   it('accepts values of the declared shape and expressions of any', () => {
-    expect(checkValue({ a: { key: 'k', effect: 'NO_SCHEDULE' } }, taints, 't')).toEqual([]);
+    expect(
+      checkValue({ a: { key: 'k', effect: 'NO_SCHEDULE' } }, taints, 't'),
+    ).toEqual([]);
     expect(checkValue('${var.taints}', taints, 't')).toEqual([]);
     expect(checkValue({ a: '${local.taint}' }, taints, 't')).toEqual([]);
     expect(checkValue(null, taints, 't')).toEqual([]);
@@ -69,17 +79,23 @@ describe('checkValue', () => {
   });
 
   it('reports unknown attributes, missing required ones and wrong kinds', () => {
-    expect(checkValue({ a: { key: 'k', efect: 'NO_SCHEDULE' } }, taints, 't')).toEqual([
+    expect(
+      checkValue({ a: { key: 'k', efect: 'NO_SCHEDULE' } }, taints, 't'),
+    ).toEqual([
       't.a.efect: unknown attribute "efect" (known: key, value, effect)',
       't.a: required attribute "effect" is missing',
     ]);
-    expect(checkValue(['x'], taints, 't')).toEqual(['t: expected a map, got a list']);
+    expect(checkValue(['x'], taints, 't')).toEqual([
+      't: expected a map, got a list',
+    ]);
     expect(checkValue({ x: 1 }, parseTfType('string'), 's')).toEqual([
       's: expected a string, got an object',
     ]);
     expect(checkValue('x', parseTfType('list(string)'), 'l')).toEqual([
       'l: expected a list, got a string',
     ]);
-    expect(checkValue('yes', parseTfType('bool'), 'b')).toEqual(['b: expected a bool, got a string']);
+    expect(checkValue('yes', parseTfType('bool'), 'b')).toEqual([
+      'b: expected a bool, got a string',
+    ]);
   });
 });

@@ -77,7 +77,8 @@ class TypeParser {
     if (PRIMITIVES.has(name)) return { kind: name as 'string' };
     if (COLLECTIONS.has(name)) {
       // Legacy `list`/`map` without an element type mean any element.
-      if (this.peek() !== '(') return { kind: name as 'list', element: { kind: 'any' } };
+      if (this.peek() !== '(')
+        return { kind: name as 'list', element: { kind: 'any' } };
       this.expect('(');
       const element = this.type();
       this.expect(')');
@@ -145,9 +146,15 @@ const describe = (value: unknown) => {
 };
 
 /** Where `value` does not fit `type`: `path: message` per problem (empty when it fits). */
-export function checkValue(value: unknown, type: TfType, path: string): string[] {
+export function checkValue(
+  value: unknown,
+  type: TfType,
+  path: string,
+): string[] {
   if (value === null || value === undefined || isExpression(value)) return [];
-  const wrong = (expected: string) => [`${path}: expected ${expected}, got ${describe(value)}`];
+  const wrong = (expected: string) => [
+    `${path}: expected ${expected}, got ${describe(value)}`,
+  ];
   switch (type.kind) {
     case 'any':
       return [];
@@ -175,7 +182,8 @@ export function checkValue(value: unknown, type: TfType, path: string): string[]
           : [`${path}[${i}]: the tuple has ${type.elements.length} elements`],
       );
     case 'map':
-      if (typeof value !== 'object' || Array.isArray(value)) return wrong('a map');
+      if (typeof value !== 'object' || Array.isArray(value))
+        return wrong('a map');
       return Object.entries(value).flatMap(([k, v]) =>
         checkValue(v, type.element, `${path}.${k}`),
       );

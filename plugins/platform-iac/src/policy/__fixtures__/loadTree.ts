@@ -14,4 +14,3 @@ export function loadTree(dir: string): Record<string, string> {
   walk(dir);
   return files;
 }
-

@@ -5,16 +5,27 @@ import { cost, network, request } from '../../render/__fixtures__/requests';
 import { renderEnvironment } from '../../render/renderEnvironment';
 import type { RenderedFiles, Tier } from '../../types';
 import { stageOneFiles } from '../environmentFiles';
-import { iamNameLength, iamNamesPerEnvironment, iamRoleNames, ROLE_NAME_MAX } from './iamNames';
+import {
+  iamNameLength,
+  iamNamesPerEnvironment,
+  iamRoleNames,
+  ROLE_NAME_MAX,
+} from './iamNames';
 
-const LIBRARY = resolve(__dirname, '../../../../../templates/aws-environment/modules');
+const LIBRARY = resolve(
+  __dirname,
+  '../../../../../templates/aws-environment/modules',
+);
 
 /** modules/<name>/<file> -> content, as the scaffolder copies the library. */
 function moduleLibrary(): RenderedFiles {
   const files: RenderedFiles = {};
   for (const name of readdirSync(LIBRARY)) {
     for (const file of readdirSync(join(LIBRARY, name))) {
-      files[`modules/${name}/${file}`] = readFileSync(join(LIBRARY, name, file), 'utf8');
+      files[`modules/${name}/${file}`] = readFileSync(
+        join(LIBRARY, name, file),
+        'utf8',
+      );
     }
   }
   return files;

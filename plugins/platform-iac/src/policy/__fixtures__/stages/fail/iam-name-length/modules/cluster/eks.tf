@@ -2,8 +2,8 @@ module "eks" {
   source  = "terraform-aws-modules/eks/aws"
   version = "21.19.0"
 
-  name                     = var.name
-  iam_role_name            = "${var.name}-cluster"
+  name          = var.name
+  iam_role_name = "${var.name}-cluster"
 
   enabled_log_types               = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
   cloudwatch_log_group_kms_key_id = var.kms_key_arn

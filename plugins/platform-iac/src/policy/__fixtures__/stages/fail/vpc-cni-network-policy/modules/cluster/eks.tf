@@ -11,7 +11,7 @@ module "eks" {
 
   addons = {
     vpc-cni = {
-      before_compute       = true
+      before_compute = true
     }
     aws-ebs-csi-driver = {
       pod_identity_association = [{
