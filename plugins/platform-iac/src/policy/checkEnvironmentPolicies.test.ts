@@ -163,23 +163,31 @@ describe('checkEnvironmentPolicies: request checks', () => {
     );
   });
 
-  it('only warns about Spot in prod', () => {
+  it('only warns about Spot in prod with too few instance categories to fall back across', () => {
     const r = request();
-    const results = checkEnvironmentPolicies(
-      {
-        ...r,
-        kubernetes: {
-          ...r.kubernetes,
-          karpenter: { ...r.kubernetes.karpenter, allowSpot: true },
+    const spot = (instanceCategories: string[]) =>
+      checkEnvironmentPolicies(
+        {
+          ...r,
+          kubernetes: {
+            ...r.kubernetes,
+            karpenter: {
+              ...r.kubernetes.karpenter,
+              allowSpot: true,
+              instanceCategories,
+            },
+          },
         },
-      },
-      NETWORK,
-    );
-    expect(byId(results, 'prod-on-demand-capacity')).toMatchObject({
+        NETWORK,
+      );
+    expect(byId(spot(['m']), 'prod-on-demand-capacity')).toMatchObject({
       passed: false,
       severity: 'warning',
     });
-    expect(policyErrors(results)).toEqual([]);
+    expect(policyErrors(spot(['m']))).toEqual([]);
+    expect(byId(spot(['c', 'm', 'r']), 'prod-on-demand-capacity').passed).toBe(
+      true,
+    );
   });
 });
 
