@@ -387,6 +387,17 @@ describe('stage 2: cluster/ and gitops/', () => {
       sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
     });
     expect(params.spec).not.toHaveProperty('certificateArn');
+    expect(params.spec.loadBalancerAttributes).toEqual(
+      expect.arrayContaining([
+        { key: 'access_logs.s3.enabled', value: 'true' },
+        {
+          key: 'access_logs.s3.bucket',
+          value: 'orders-prod-alb-logs-222233334444-eu-west-1',
+        },
+        { key: 'deletion_protection.enabled', value: 'true' },
+        { key: 'routing.http.drop_invalid_header_fields.enabled', value: 'true' },
+      ]),
+    );
     expect(one(files, 'IngressClass')).toMatchObject({
       metadata: {
         name: 'alb',

@@ -10,6 +10,14 @@ export const ALB_CONTROLLER = 'ingress.k8s.aws/alb';
 /** TLS 1.3 with TLS 1.2 fallback: the ALB policy AWS recommends for new listeners. */
 export const ALB_SSL_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
+/**
+ * The access-log bucket of stage 1 (alb-ingress module: `<cluster>-alb-logs-<account>-<region>`,
+ * SSE-S3 because ALB log delivery does not support SSE-KMS).
+ */
+export function albAccessLogBucket(request: EnvironmentRequest): string {
+  return `${request.name}-alb-logs-${request.account.accountId}-${request.region}`;
+}
+
 export function ingressClassParams(request: EnvironmentRequest) {
   return {
     apiVersion: 'elbv2.k8s.aws/v1beta1',
@@ -37,6 +45,8 @@ export function ingressClassParams(request: EnvironmentRequest) {
           key: 'deletion_protection.enabled',
           value: String(request.tier === 'prod'),
         },
+        { key: 'access_logs.s3.enabled', value: 'true' },
+        { key: 'access_logs.s3.bucket', value: albAccessLogBucket(request) },
       ],
       tags: [
         { key: 'Environment', value: request.name },
