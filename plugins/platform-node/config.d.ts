@@ -36,6 +36,30 @@ export interface Config {
        * compared by account id. Defaults to [prod-account].
        */
       productionAccounts?: string[];
+      /**
+       * The Argo CD hub that delivers stage 2 of every environment (environments/<name>/cluster/
+       * and gitops/): the EKS Argo CD capability on a management cluster in the shared account,
+       * set up once by the platform team. Each environment's README describes that set-up.
+       */
+      gitops?: {
+        /**
+         * IAM role of the hub's Argo CD capability; stage 1 gives it an EKS access entry on each
+         * new cluster. Defaults to arn:aws:iam::<state account>:role/argocd-hub-capability.
+         */
+        hubRoleArn?: string;
+        /**
+         * Repository URL the hub's Applications read, as the hub knows it. Defaults to
+         * repositoryUrl; with a local repository, https://github.com/acme/infrastructure (a local
+         * repository is for trying the portal: no hub reads it).
+         */
+        repoUrl?: string;
+        /** Branch or tag the Applications track. Defaults to baseBranch. */
+        revision?: string;
+        /** Namespace of the capability on the hub. Defaults to argocd. */
+        namespace?: string;
+        /** Hub project of the root Application that syncs environments/<name>/gitops/. Defaults to platform. */
+        project?: string;
+      };
     };
   };
 }

@@ -154,7 +154,9 @@ test('a guest creates the dev environment qa: plan, commit on env/qa and catalog
   const files = git('ls-tree', '-r', '--name-only', 'env/qa').split('\n');
   expect(files).toContain('environments/qa/main.tf');
   expect(files).toContain('environments/qa/catalog-info.yaml');
-  expect(files.some(f => f.startsWith('environments/qa/k8s/'))).toBe(true);
+  expect(
+    files.some(f => f.startsWith('environments/qa/cluster/karpenter/')),
+  ).toBe(true);
   expect(files.some(f => f.startsWith('modules/'))).toBe(true);
 
   // The environment entity, read back from the branch by the entity provider (every 30 s).

@@ -89,7 +89,9 @@ describe('aws-environment template on the scaffolder backend (local git target)'
     ]) {
       expect(files).toContain(`environments/qa/${f}`);
     }
-    expect(files.some(f => f.startsWith('environments/qa/k8s/'))).toBe(true);
+    expect(
+      files.some(f => f.startsWith('environments/qa/cluster/karpenter/')),
+    ).toBe(true);
     expect(files.some(f => f.startsWith('modules/eks/'))).toBe(true);
     const entity = parseYaml(
       git('show', 'env/qa:environments/qa/catalog-info.yaml'),

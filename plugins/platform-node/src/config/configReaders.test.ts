@@ -17,6 +17,38 @@ describe('readIacConfig', () => {
       stateBucketPattern: 'tfstate-{accountId}-{region}',
       cidrPool: '10.0.0.0/8',
       productionAccounts: ['prod-account'],
+      gitops: {
+        hubRoleArn: undefined,
+        repoUrl: undefined,
+        revision: 'main',
+        namespace: 'argocd',
+        project: 'platform',
+      },
+    });
+  });
+
+  it('reads the Argo CD hub, defaulting its repository and revision to the infrastructure repository', () => {
+    expect(
+      readIacConfig(
+        new ConfigReader({
+          platform: {
+            iac: {
+              repositoryUrl: 'https://github.com/acme/infra.git',
+              baseBranch: 'trunk',
+              gitops: {
+                hubRoleArn:
+                  'arn:aws:iam::999988887777:role/platform/argocd-hub',
+              },
+            },
+          },
+        }),
+      ).gitops,
+    ).toEqual({
+      hubRoleArn: 'arn:aws:iam::999988887777:role/platform/argocd-hub',
+      repoUrl: 'https://github.com/acme/infra',
+      revision: 'trunk',
+      namespace: 'argocd',
+      project: 'platform',
     });
   });
 
@@ -54,6 +86,22 @@ describe('readIacConfig', () => {
     [
       { repositoryUrl: 'git@github.com:acme/infra.git' },
       "platform.iac.repositoryUrl must look like https://<host>/<owner>/<repo> (e.g. https://github.com/acme/infrastructure), got 'git@github.com:acme/infra.git'",
+    ],
+    [
+      { gitops: { hubRoleArn: 'argocd-hub' } },
+      "platform.iac.gitops.hubRoleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), got 'argocd-hub'",
+    ],
+    [
+      { gitops: { namespace: 'Argo_CD' } },
+      "platform.iac.gitops.namespace must be a Kubernetes name (lower-case letters, digits, '-'), got 'Argo_CD'",
+    ],
+    [
+      { gitops: { revision: '../main' } },
+      "platform.iac.gitops.revision must be a git branch or tag name, got '../main'",
+    ],
+    [
+      { gitops: { repoUrl: 'git@github.com:acme/infra.git' } },
+      "platform.iac.gitops.repoUrl must look like https://<host>/<owner>/<repo> (e.g. https://github.com/acme/infrastructure), got 'git@github.com:acme/infra.git'",
     ],
     [
       { productionAccounts: [] },

@@ -14,6 +14,19 @@ export interface IacConfig {
   cidrPool: string;
   /** aws-account entity names that take only prod-tier environments (and all of them). */
   productionAccounts: string[];
+  /** The Argo CD hub that delivers stage 2 of every environment. */
+  gitops: GitOpsConfig;
+}
+
+/** `platform.iac.gitops`: the hub's capability role and what its Applications read. */
+export interface GitOpsConfig {
+  /** Unset: `argocd-hub-capability` in the state account (the renderer's default). */
+  hubRoleArn?: string;
+  /** Unset: repositoryUrl; with a local repository, the renderer's example URL. */
+  repoUrl?: string;
+  revision: string;
+  namespace: string;
+  project: string;
 }
 
 /** A repository named by URL: https://<host>/<owner>/<repo>. */
@@ -93,6 +106,58 @@ export function readIacConfig(config: Config): IacConfig {
     stateBucketPattern,
     cidrPool: c?.getOptionalString('cidrPool') ?? '10.0.0.0/8',
     productionAccounts: readProductionAccounts(c),
+    gitops: readGitOps(
+      c?.getOptionalConfig('gitops'),
+      repositoryUrl,
+      baseBranch,
+    ),
+  };
+}
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** `platform.iac.gitops` with its defaults: revision = baseBranch, namespace argocd, project platform. */
+function readGitOps(
+  c: Config | undefined,
+  repositoryUrl: string | undefined,
+  baseBranch: string,
+): GitOpsConfig {
+  const hubRoleArn = c?.getOptionalString('hubRoleArn');
+  if (hubRoleArn !== undefined && !ROLE_ARN.test(hubRoleArn)) {
+    throw new Error(
+      `platform.iac.gitops.hubRoleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), got '${hubRoleArn}'`,
+    );
+  }
+  const repoUrl = c?.getOptionalString('repoUrl');
+  if (repoUrl !== undefined)
+    parseRepositoryUrl(repoUrl, 'platform.iac.gitops.repoUrl');
+  const revision = c?.getOptionalString('revision') ?? baseBranch;
+  if (!BRANCH_NAME.test(revision)) {
+    throw new Error(
+      `platform.iac.gitops.revision must be a git branch or tag name, got '${revision}'`,
+    );
+  }
+  const names = {
+    namespace: c?.getOptionalString('namespace') ?? 'argocd',
+    project: c?.getOptionalString('project') ?? 'platform',
+  };
+  for (const [key, value] of Object.entries(names)) {
+    if (!DNS_LABEL.test(value)) {
+      throw new Error(
+        `platform.iac.gitops.${key} must be a Kubernetes name (lower-case letters, digits, '-'), got '${value}'`,
+      );
+    }
+  }
+  return {
+    hubRoleArn,
+    repoUrl:
+      repoUrl ??
+      (repositoryUrl
+        ? parseRepositoryUrl(repositoryUrl, 'platform.iac.repositoryUrl').url
+        : undefined),
+    revision,
+    ...names,
   };
 }
 

@@ -85,7 +85,9 @@ describe('platform:environment:plan', () => {
     ]) {
       expect(files).toContain(`environments/qa/${f}`);
     }
-    expect(files.some(f => f.startsWith('environments/qa/k8s/'))).toBe(true);
+    expect(
+      files.some(f => f.startsWith('environments/qa/cluster/karpenter/')),
+    ).toBe(true);
     const summary = (ctx.output as jest.Mock).mock.calls.find(
       ([k]) => k === 'summary',
     )[1];

@@ -203,7 +203,12 @@ export function createEnvironmentPlanAction(options: {
       }
       const network = planSubnets(vpcCidr, availabilityZones(request.region));
       const cost = estimateMonthlyCost(request);
-      const files = renderEnvironment({ request, network, cost });
+      const files = renderEnvironment({
+        request,
+        network,
+        cost,
+        gitops: iac.gitops,
+      });
       // The checks read the settings where they live: in the root and in the module library that
       // the template's first step fetched into the workspace.
       const root = await realFolderInside(

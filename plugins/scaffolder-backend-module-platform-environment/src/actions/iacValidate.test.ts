@@ -55,7 +55,7 @@ describe('platform:iac:validate', () => {
 
   it('fails on a Karpenter NodePool that breaks its schema', async () => {
     workspace.addContent({
-      'environments/qa/k8s/nodepools.yaml': [
+      'environments/qa/cluster/karpenter/nodepools.yaml': [
         'apiVersion: karpenter.sh/v1',
         'kind: NodePool',
         'metadata: { name: general }',
@@ -69,7 +69,7 @@ describe('platform:iac:validate', () => {
       ].join('\n'),
     });
     await expect(run()).rejects.toThrow(
-      /environments\/qa\/k8s\/nodepools\.yaml/,
+      /environments\/qa\/cluster\/karpenter\/nodepools\.yaml/,
     );
   });
 
