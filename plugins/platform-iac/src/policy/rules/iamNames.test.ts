@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { readModuleLibrary } from '../../__testUtils__/moduleLibrary';
 import { cost, network, request } from '../../render/__fixtures__/requests';
 import { renderEnvironment } from '../../render/renderEnvironment';
-import type { RenderedFiles, Tier } from '../../types';
+import type { Tier } from '../../types';
 import { stageOneFiles } from '../environmentFiles';
 import {
   iamNameLength,
@@ -17,21 +17,7 @@ const LIBRARY = resolve(
   '../../../../../templates/aws-environment/modules',
 );
 
-/** modules/<name>/<file> -> content, as the scaffolder copies the library. */
-function moduleLibrary(): RenderedFiles {
-  const files: RenderedFiles = {};
-  for (const name of readdirSync(LIBRARY)) {
-    for (const file of readdirSync(join(LIBRARY, name))) {
-      files[`modules/${name}/${file}`] = readFileSync(
-        join(LIBRARY, name, file),
-        'utf8',
-      );
-    }
-  }
-  return files;
-}
-
-const library = moduleLibrary();
+const library = readModuleLibrary(LIBRARY);
 /** Every name the form accepts (`^[a-z][a-z0-9-]{1,20}$`). */
 const environmentName = fc.stringMatching(/^[a-z][a-z0-9-]{1,20}$/);
 const tier = fc.constantFrom<Tier>('dev', 'staging', 'prod');
