@@ -127,6 +127,8 @@ function externalSecrets(): Addon {
     name: 'external-secrets',
     namespace: sa.namespace,
     wave: WAVE.controllers,
+    // The (Cluster)SecretStore CRDs are far larger than the 256 KiB annotation of client-side apply.
+    syncOptions: ['ServerSideApply=true'],
     values: {
       installCRDs: true,
       serviceAccount: { create: true, name: sa.name },
