@@ -35,8 +35,8 @@ export function vendoredCrd(
 }
 
 /**
- * The API server rejects unknown fields (kubectl and Argo CD apply with strict field
- * validation), so an object schema that lists its properties admits no others, unless it
+ * An unknown field is a typo in generated output (and kubectl's default strict field validation
+ * refuses it), so an object schema that lists its properties admits no others, unless it
  * preserves unknown fields or declares additionalProperties itself.
  */
 function strict(schema: unknown): unknown {
