@@ -302,3 +302,16 @@ describe('estimateMonthlyCost', () => {
     );
   });
 });
+
+describe('estimateMonthlyCost: core node group', () => {
+  const coreLine = (estimate: CostEstimate) =>
+    estimate.lines.find(l => l.item.startsWith('EKS core node group'))!;
+
+  it('prices the core nodes the root renders: three in prod (one per AZ), two elsewhere', () => {
+    expect(coreLine(estimateMonthlyCost(prod())).quantity).toBe(3);
+    expect(coreLine(estimateMonthlyCost(dev())).quantity).toBe(2);
+    expect(coreLine(estimateMonthlyCost(prod())).unitMonthlyUsd).toBe(
+      coreLine(estimateMonthlyCost(dev())).unitMonthlyUsd,
+    );
+  });
+});

@@ -4,6 +4,7 @@ import {
   HOURS_PER_MONTH,
 } from '@platform-portal/platform-common';
 import type { CostEstimate, CostLine, EnvironmentRequest } from '../types';
+import { coreNodeCount } from '../request/tierRules';
 import {
   CORE_NODE_GROUP,
   FALLBACK_REGION,
@@ -111,7 +112,7 @@ function addCompute(
   add(
     sheet,
     `EKS core node group (${CORE_NODE_GROUP.instanceType}, On-Demand)`,
-    CORE_NODE_GROUP.count,
+    coreNodeCount(r.tier),
     monthly(ec2Hourly(CORE_NODE_GROUP.instanceType, region)),
   );
   const { allowSpot, allowGraviton, cpuLimit } = r.kubernetes.karpenter;

@@ -167,8 +167,8 @@ export const USAGE_PROFILES: Record<
   },
 };
 
-/** The EKS managed core node group that runs Karpenter and cluster add-ons. */
-export const CORE_NODE_GROUP = { instanceType: 'm7g.large', count: 2 };
+/** The EKS managed core node group that runs Karpenter and cluster add-ons (count: coreNodeCount). */
+export const CORE_NODE_GROUP = { instanceType: 'm7g.large' };
 
 /** Reference x86 instance for pricing Karpenter vCPUs (2 vCPUs per instance). */
 export const KARPENTER_REFERENCE = { instanceType: 'm7i.large', vcpus: 2 };

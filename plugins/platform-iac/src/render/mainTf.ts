@@ -13,6 +13,7 @@ import {
   raw,
   renderFile,
 } from './hcl';
+import { coreNodeCount } from '../request/tierRules';
 import { ModuleName, RenderContext } from './options';
 
 const TAGS = raw('local.tags');
@@ -40,7 +41,7 @@ function tierDefaults(ctx: RenderContext) {
   return {
     deletionProtection: prod || ctx.request.tier === 'staging',
     logRetentionDays: prod ? 365 : 30,
-    coreNodeCount: prod ? 3 : 2,
+    coreNodeCount: coreNodeCount(ctx.request.tier),
   };
 }
 

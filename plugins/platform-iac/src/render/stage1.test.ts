@@ -236,6 +236,32 @@ describe('stage 1: data, edge and network (A8, A9, security gaps)', () => {
     expect(rds.get('final_snapshot_identifier_prefix')).toBe('"final"');
   });
 
+  it('runs RDS on gp3 with the major version only, and Aurora with encrypted Performance Insights', () => {
+    const rds = libraryBlock('database', 'module', 'rds').attributes;
+    expect(rds.get('storage_type')).toBe('"gp3"');
+    expect(rds.get('engine_version')).toBe('local.major_version');
+    const replica = libraryBlock(
+      'database',
+      'module',
+      'rds_replica',
+    ).attributes;
+    expect(replica.get('storage_type')).toBe('"gp3"');
+    expect(replica.get('engine_version')).toBe('local.major_version');
+    const instances = libraryBlock('database', 'locals').attributes.get(
+      'aurora_instances',
+    )!;
+    expect(instances).toMatch(/performance_insights_enabled\s*=\s*true/);
+    expect(instances).toMatch(
+      /performance_insights_kms_key_id\s*=\s*var\.kms_key_arn/,
+    );
+  });
+
+  it('screens requests against the Amazon IP reputation list', () => {
+    expect(
+      libraryBlock('waf', 'locals').attributes.get('managed_rule_groups'),
+    ).toMatch(/AWSManagedRulesAmazonIpReputationList\s*=\s*5/);
+  });
+
   it('requests the domain and its wildcard, validated in a zone of its own (A9)', async () => {
     const cert = libraryBlock(
       'alb-ingress',

@@ -13,6 +13,7 @@ export { findUnsafeConstructs, safeString, safeText } from './safeText';
 export {
   DATABASE_DEFAULTS,
   applyTierDefaults,
+  coreNodeCount,
   minBackupRetentionDays,
 } from './tierRules';
 export {

@@ -38,6 +38,11 @@ export const DATABASE_DEFAULTS: Record<
   },
 };
 
+/** Nodes of the EKS core node group (Karpenter, controllers, CoreDNS): one per AZ in prod. */
+export function coreNodeCount(tier: Tier): number {
+  return tier === 'prod' ? 3 : 2;
+}
+
 /** Minimum backup retention per tier, in days. */
 export function minBackupRetentionDays(tier: Tier): number {
   return tier === 'prod' ? 14 : 7;

@@ -9,6 +9,9 @@ locals {
     for i in range(local.aurora_instance_count) : "instance-${i + 1}" => {
       instance_class      = local.is_serverless ? "db.serverless" : var.instance_class
       publicly_accessible = false
+      # Performance Insights (7 days are free), encrypted with the environment key.
+      performance_insights_enabled    = true
+      performance_insights_kms_key_id = var.kms_key_arn
     }
   }
 
@@ -97,14 +100,17 @@ module "rds" {
   version = "7.2.0"
   count   = local.is_rds ? 1 : 0
 
-  identifier           = var.name
-  engine               = "postgres"
-  engine_version       = var.engine_version
+  identifier = var.name
+  engine     = "postgres"
+  # The major version only: RDS applies minor upgrades itself (auto_minor_version_upgrade), and
+  # a pinned minor would make every later plan try to downgrade.
+  engine_version       = local.major_version
   family               = "postgres${local.major_version}"
   major_engine_version = local.major_version
   instance_class       = var.instance_class
 
   allocated_storage     = 50
+  storage_type          = "gp3" # the API's default is still gp2
   max_allocated_storage = 500
   storage_encrypted     = true
   kms_key_id            = var.kms_key_arn
@@ -145,11 +151,12 @@ module "rds_replica" {
   identifier           = "${var.name}-replica-${count.index + 1}"
   replicate_source_db  = module.rds[0].db_instance_identifier
   engine               = "postgres"
-  engine_version       = var.engine_version
+  engine_version       = local.major_version
   family               = "postgres${local.major_version}"
   major_engine_version = local.major_version
   instance_class       = var.instance_class
 
+  storage_type           = "gp3"
   storage_encrypted      = true
   kms_key_id             = var.kms_key_arn
   publicly_accessible    = false
