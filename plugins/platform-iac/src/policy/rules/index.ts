@@ -12,9 +12,11 @@ import {
 import { iamNameLength, iamNamesPerEnvironment } from './iamNames';
 import { kmsKeyPolicyServices } from './kmsKeyPolicy';
 import {
+  coreAddonsPlacement,
   defaultStorageClass,
   pinnedAmiInProd,
   secretStoreScope,
+  storageClassExists,
 } from './stageTwo';
 
 /** Ids of the checks on the two stages (issue #13), in result order. */
@@ -34,6 +36,8 @@ export const STAGE_CHECK_IDS = [
   'pinned-ami-in-prod',
   'secret-store-scope',
   'default-storage-class',
+  'storage-class-exists',
+  'core-addons-placement',
 ] as const;
 
 /**
@@ -66,5 +70,7 @@ export function stageChecks(
     pinnedAmiInProd(request, manifests),
     secretStoreScope(manifests),
     defaultStorageClass(request, manifests),
+    storageClassExists(manifests),
+    coreAddonsPlacement(manifests),
   ];
 }

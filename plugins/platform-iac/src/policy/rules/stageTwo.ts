@@ -116,3 +116,104 @@ export function defaultStorageClass(
     `default-storage-class: ${problems.join('; ')}`,
   );
 }
+
+/**
+ * Charts that must run before any Karpenter node exists, and the values paths of their pods:
+ * they go on the core managed node group (decision 4).
+ */
+const CORE_CHARTS: Record<string, string[]> = {
+  karpenter: [''],
+  'aws-load-balancer-controller': [''],
+  'external-secrets': ['', 'webhook', 'certController'],
+};
+
+/** The chart of an Argo CD source: `chart`, or the last segment of an OCI `repoURL` (`path: .`). */
+function chartOf(source: any): string | undefined {
+  if (source?.chart) return source.chart;
+  const url = String(source?.repoURL ?? '');
+  return url.startsWith('oci://') ? url.split('/').pop() : undefined;
+}
+
+function placementProblem(values: any, path: string): string | undefined {
+  const pod = path ? values?.[path] : values;
+  const tolerates = (pod?.tolerations ?? []).some(
+    (t: any) =>
+      t?.key === 'CriticalAddonsOnly' &&
+      (t.operator === 'Exists' ||
+        (t.operator === 'Equal' && t.value === 'true')),
+  );
+  if (pod?.nodeSelector?.['workload-class'] === 'core' && tolerates)
+    return undefined;
+  return `${
+    path || 'the chart'
+  } needs nodeSelector workload-class: core and a CriticalAddonsOnly toleration`;
+}
+
+/**
+ * `core-addons-placement` (A3): Karpenter, the load balancer controller and External Secrets
+ * (with its webhook and cert controller) are scheduled on the tainted core node group; without
+ * it they stay Pending, no node is ever provisioned and the webhooks reject new objects.
+ */
+export function coreAddonsPlacement(manifests: Manifest[]): PolicyResult {
+  const sources = manifestsOfKind(manifests, 'Application').flatMap(app =>
+    [app.doc.spec?.source, ...(app.doc.spec?.sources ?? [])]
+      .filter(Boolean)
+      .map((source: any) => ({ app, source })),
+  );
+  const problems: string[] = [];
+  for (const [chart, paths] of Object.entries(CORE_CHARTS)) {
+    const found = sources.find(({ source }) => chartOf(source) === chart);
+    if (!found) {
+      problems.push(`no Argo CD Application installs the ${chart} chart`);
+      continue;
+    }
+    const { app, source } = found;
+    const values = source.helm?.valuesObject;
+    for (const path of paths) {
+      const problem = placementProblem(values, path);
+      if (problem) problems.push(`${name(app)} (${chart}): ${problem}`);
+    }
+  }
+  return result(
+    'core-addons-placement',
+    'error',
+    problems.length === 0,
+    'Karpenter, the load balancer controller and External Secrets run on the core node group',
+    `core-addons-placement: ${problems.join('; ')}`,
+  );
+}
+
+/** Every `storageClassName` value anywhere in a document. */
+function storageClassNames(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(storageClassNames);
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === 'storageClassName' && typeof v === 'string'
+      ? [v]
+      : storageClassNames(v),
+  );
+}
+
+/**
+ * `storage-class-exists` (A4): every StorageClass that stage 2 asks for (PVCs, chart values) is
+ * one stage 2 creates, so volumes do not stay Pending.
+ */
+export function storageClassExists(manifests: Manifest[]): PolicyResult {
+  const classes = new Set(
+    manifestsOfKind(manifests, 'StorageClass').map(m => m.doc.metadata?.name),
+  );
+  const missing = manifests.flatMap(m =>
+    storageClassNames(m.doc)
+      .filter(c => !classes.has(c))
+      .map(c => `${name(m)} asks for StorageClass "${c}"`),
+  );
+  return result(
+    'storage-class-exists',
+    'error',
+    missing.length === 0,
+    'every StorageClass stage 2 asks for is rendered',
+    `storage-class-exists: ${[...new Set(missing)].join('; ')} (rendered: ${
+      [...classes].join(', ') || 'none'
+    })`,
+  );
+}
