@@ -72,7 +72,8 @@ describe('validateRenderedFiles', () => {
         validateRenderedFiles(files, PINNED_MODULE_INPUTS, locals),
       ).resolves.toEqual([]);
     }
-  });
+    // Three roots with stage 2 and the whole library: a cold first run takes seconds.
+  }, 30_000);
 
   it('reports an argument a registry module does not declare, with its line', async () => {
     const text = VPC_MODULE.replace(
