@@ -169,6 +169,10 @@ function edgeModules(ctx: RenderContext): HclItem[] {
       attr('cluster_name', CLUSTER),
       attr('domain', raw('var.domain')),
       attr('certificate_arn', raw('var.certificate_arn')),
+      attr(
+        'wait_for_certificate_validation',
+        raw('var.wait_for_certificate_validation'),
+      ),
       attr('access_log_retention_days', d.logRetentionDays),
     ]),
     moduleBlock(ctx, 'observability', 'observability', [

@@ -295,10 +295,20 @@ describe('stage 1: data, edge and network (A8, A9, security gaps)', () => {
         'this',
       ).attributes.get('count'),
     ).toMatch(/var\.wait_for_certificate_validation \? 1 : 0/);
-    const outputs = await parseHcl(
-      'outputs.tf',
-      render('staging')['outputs.tf'],
+    const staging = render('staging');
+    expect(
+      rootModule(staging['main.tf'], 'alb_ingress').get(
+        'wait_for_certificate_validation',
+      ),
+    ).toBe('var.wait_for_certificate_validation');
+    const variables = await parseHcl('variables.tf', staging['variables.tf']);
+    expect(variables.variable.wait_for_certificate_validation[0].default).toBe(
+      false,
     );
+    expect(staging['terraform.tfvars']).not.toContain(
+      'wait_for_certificate_validation',
+    );
+    const outputs = await parseHcl('outputs.tf', staging['outputs.tf']);
     expect(outputs.output.route53_name_servers[0].value).toBe(
       '${module.alb_ingress.route53_name_servers}',
     );

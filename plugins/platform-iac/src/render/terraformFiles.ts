@@ -177,6 +177,18 @@ export function renderVariablesTf(): string {
       return block('variable', [variable.name], body);
     }),
     pipelineRoleVariable(),
+    block(
+      'variable',
+      ['wait_for_certificate_validation'],
+      [
+        attr(
+          'description',
+          'Wait in the apply until the certificate is issued. Set it to true only once the parent zone delegates the domain to the output route53_name_servers; before that the apply would block until it times out.',
+        ),
+        attr('type', raw('bool')),
+        attr('default', false),
+      ],
+    ),
   ]);
 }
 
