@@ -1,9 +1,6 @@
 import type { EnvironmentRequest, NetworkPlan, PolicyResult } from '../types';
-import {
-  databaseIsPrivateInFiles,
-  environmentText,
-  fileChecks,
-} from './fileChecks';
+import { environmentText, fileChecks } from './fileChecks';
+import { databaseIsPrivateInFiles } from './rules/database';
 import {
   databaseSubnetsArePrivate,
   networkChecks,
