@@ -137,6 +137,7 @@ function dataModules(ctx: RenderContext): HclItem[] {
       attr('backup_retention_days', raw('var.database_backup_retention_days')),
       attr('read_replicas', raw('var.database_read_replicas')),
       attr('multi_az', raw('var.database_multi_az')),
+      attr('azs', raw('var.azs')),
       attr('deletion_protection', d.deletionProtection),
     ]),
     moduleBlock(ctx, 'secrets', 'secrets', [

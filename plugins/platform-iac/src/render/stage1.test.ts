@@ -252,6 +252,12 @@ describe('stage 1: data, edge and network (A8, A9, security gaps)', () => {
     )!;
     expect(instances).toMatch(/performance_insights_enabled\s*=\s*true/);
     expect(instances).toMatch(
+      /availability_zone\s*=\s*length\(var\.azs\) > 0 \? var\.azs\[i % length\(var\.azs\)\] : null/,
+    );
+    expect(rootModule(render('prod')['main.tf'], 'database').get('azs')).toBe(
+      'var.azs',
+    );
+    expect(instances).toMatch(
       /performance_insights_kms_key_id\s*=\s*var\.kms_key_arn/,
     );
   });

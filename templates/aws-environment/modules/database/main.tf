@@ -3,11 +3,13 @@ locals {
   is_serverless = var.engine == "aurora-serverless-v2"
   major_version = split(".", var.engine_version)[0]
 
-  # Multi-AZ Aurora means at least one extra instance in another AZ.
+  # Multi-AZ Aurora means at least one extra instance in another AZ: instances are placed
+  # round-robin over the AZs (Aurora does not promise to spread them by itself).
   aurora_instance_count = 1 + max(var.read_replicas, var.multi_az ? 1 : 0)
   aurora_instances = {
     for i in range(local.aurora_instance_count) : "instance-${i + 1}" => {
       instance_class      = local.is_serverless ? "db.serverless" : var.instance_class
+      availability_zone   = length(var.azs) > 0 ? var.azs[i % length(var.azs)] : null
       publicly_accessible = false
       # Performance Insights (7 days are free), encrypted with the environment key.
       performance_insights_enabled    = true

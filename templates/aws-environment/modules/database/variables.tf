@@ -66,6 +66,12 @@ variable "read_replicas" {
   }
 }
 
+variable "azs" {
+  description = "Availability zones of the database subnets; Aurora instances are spread over them in order."
+  type        = list(string)
+  default     = []
+}
+
 variable "multi_az" {
   description = "Keep a standby in another AZ."
   type        = bool
