@@ -97,6 +97,8 @@ export function namedInputs(rule: ModuleIamInputs): string[] {
  */
 export interface ModuleRoleName {
   role: string;
+  /** A managed policy (128 characters) rather than a role (64). */
+  policy?: boolean;
   /** Input holding the explicit name. */
   name: string;
   /** Input turning the name into a prefix, and its upstream default. */
@@ -131,6 +133,15 @@ export const MODULE_ROLE_NAMES: Record<string, ModuleRoleName[]> = {
       create: { input: 'create_iam_role', default: true },
     },
     {
+      role: 'cluster encryption policy',
+      policy: true,
+      name: 'encryption_policy_name',
+      prefix: 'encryption_policy_use_name_prefix',
+      prefixDefault: true,
+      fallback: '"${name}-cluster-ClusterEncryption"',
+      create: { input: 'attach_encryption_policy', default: true },
+    },
+    {
       role: 'EKS Auto Mode node',
       name: 'node_iam_role_name',
       prefix: 'node_iam_role_use_name_prefix',
@@ -154,6 +165,15 @@ export const MODULE_ROLE_NAMES: Record<string, ModuleRoleName[]> = {
       role: 'controller',
       name: 'iam_role_name',
       prefix: 'iam_role_use_name_prefix',
+      prefixDefault: true,
+      fallback: '"KarpenterController"',
+      create: { input: 'create_iam_role', default: true },
+    },
+    {
+      role: 'controller policy',
+      policy: true,
+      name: 'iam_policy_name',
+      prefix: 'iam_policy_use_name_prefix',
       prefixDefault: true,
       fallback: '"KarpenterController"',
       create: { input: 'create_iam_role', default: true },

@@ -102,6 +102,22 @@ describe('stage check details', () => {
     );
   });
 
+  it('iam-name-length: a module policy left to its name_prefix default fails', () => {
+    const file = 'modules/cluster/karpenter.tf';
+    const prefixed = PASS[file].replace(
+      /\n\s*iam_policy_use_name_prefix\s*=\s*false/,
+      '',
+    );
+    expect(prefixed).not.toBe(PASS[file]);
+    const result = byId(
+      stageChecks(request(), { ...PASS, [file]: prefixed }),
+      'iam-name-length',
+    );
+    expect(result.message).toBe(
+      'iam-name-length: modules/cluster/karpenter.tf: module.karpenter (controller policy) = "orders-karpenter-controller" uses name_prefix (names must be explicit)',
+    );
+  });
+
   it('iam-names-per-environment: a node group left to its module default name collides across environments', () => {
     const file = 'modules/cluster/eks.tf';
     const unnamed = PASS[file].replace(

@@ -4,7 +4,9 @@ import { readModuleLibrary } from '../../__testUtils__/moduleLibrary';
 import { cost, network, request } from '../../render/__fixtures__/requests';
 import { renderEnvironment } from '../../render/renderEnvironment';
 import type { Tier } from '../../types';
+import { PINNED_MODULE_INPUTS } from '../../data';
 import { stageOneFiles } from '../environmentFiles';
+import { MODULE_ROLE_NAMES } from '../moduleIamInputs';
 import {
   iamNameLength,
   iamNamesPerEnvironment,
@@ -67,5 +69,23 @@ describe('IAM role names of the rendered environment (A7)', () => {
     // Each role is named from the environment: none is left to a module default.
     expect(uses.length).toBeGreaterThanOrEqual(6);
     expect(uses.filter(u => u.name.complete).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('MODULE_ROLE_NAMES', () => {
+  it('names only inputs the pinned modules declare', () => {
+    for (const [source, specs] of Object.entries(MODULE_ROLE_NAMES)) {
+      const inputs = PINNED_MODULE_INPUTS[source].inputs;
+      for (const spec of specs) {
+        const named = [spec.name, spec.prefix, spec.create?.input];
+        for (const input of named.filter((i): i is string => !!i)) {
+          expect([source, input, inputs.includes(input)]).toEqual([
+            source,
+            input,
+            true,
+          ]);
+        }
+      }
+    }
   });
 });

@@ -9,8 +9,9 @@ import {
 import { result } from '../requestChecks';
 import { allScopes, Evaluated, rootScope, Scope } from '../terraformScope';
 
-/** IAM limits: role names 64 characters, `name_prefix` 38 (Terraform appends 26). */
+/** IAM limits: role names 64 characters, `name_prefix` 38 (Terraform appends 26); policies 128. */
 export const ROLE_NAME_MAX = 64;
+export const POLICY_NAME_MAX = 128;
 
 /** One IAM role the environment creates and how it is named. */
 export interface RoleNameUse {
@@ -20,6 +21,8 @@ export interface RoleNameUse {
   name: Evaluated;
   /** The role is named with `name_prefix` / a module's `use_name_prefix = true`. */
   prefix: boolean;
+  /** A managed policy rather than a role. */
+  policy?: boolean;
 }
 
 const fileOf = (scope: Scope, block: HclBlock) =>
@@ -77,7 +80,10 @@ function registryRoles(scope: Scope, block: HclBlock): RoleNameUse[] {
   const uses: RoleNameUse[] = [];
   for (const spec of MODULE_ROLE_NAMES[source] ?? []) {
     const role = moduleRole(spec, args, block.body, scope);
-    if (role) uses.push({ where: `${at} (${spec.role} role)`, ...role });
+    if (role) {
+      const where = `${at} (${spec.role}${spec.policy ? '' : ' role'})`;
+      uses.push({ where, ...role, policy: spec.policy });
+    }
   }
   if (source !== 'terraform-aws-modules/eks/aws') return uses;
   // Each managed node group is a node-group module call with the entry's settings.
@@ -102,9 +108,10 @@ function registryRoles(scope: Scope, block: HclBlock): RoleNameUse[] {
 }
 
 function resourceRoles(scope: Scope, block: HclBlock): RoleNameUse[] {
-  if (block.labels[0] !== 'aws_iam_role') return [];
+  const type = block.labels[0];
+  if (type !== 'aws_iam_role' && type !== 'aws_iam_policy') return [];
   const args = argumentsOf(block).attributes;
-  const where = `${fileOf(scope, block)}: aws_iam_role.${block.labels[1]}`;
+  const where = `${fileOf(scope, block)}: ${type}.${block.labels[1]}`;
   const prefix = args.get('name_prefix');
   const name = args.get('name') ?? prefix;
   return [
@@ -112,11 +119,15 @@ function resourceRoles(scope: Scope, block: HclBlock): RoleNameUse[] {
       where,
       name: name ? scope.evaluate(name) : { text: '', complete: false },
       prefix: prefix !== undefined,
+      policy: type === 'aws_iam_policy',
     },
   ];
 }
 
-/** Every IAM role stage 1 creates, with its name computed from the request where possible. */
+/**
+ * Every IAM role and managed policy stage 1 creates, with its name computed from the request
+ * where possible.
+ */
 export function iamRoleNames(
   request: EnvironmentRequest,
   files: Record<string, string>,
@@ -132,22 +143,27 @@ const show = (use: RoleNameUse) =>
   `${use.where} = "${use.name.text}${use.name.complete ? '' : '…'}"`;
 
 function nameProblem(use: RoleNameUse): string | undefined {
-  if (use.prefix)
-    return `${show(use)} uses name_prefix (IAM allows 38 characters)`;
+  const max = use.policy ? POLICY_NAME_MAX : ROLE_NAME_MAX;
+  if (use.prefix) {
+    const limit = use.policy
+      ? ''
+      : '; IAM allows role prefixes of 38 characters';
+    return `${show(use)} uses name_prefix (names must be explicit${limit})`;
+  }
   if (!use.name.complete && use.name.text.length === 0) {
     return `${use.where} has no explicit name computable from the request`;
   }
-  if (use.name.text.length > ROLE_NAME_MAX) {
-    return `${show(use)} is ${
-      use.name.text.length
-    } characters (max ${ROLE_NAME_MAX})`;
+  if (use.name.text.length > max) {
+    const length = use.name.text.length;
+    return `${show(use)} is ${length} characters (max ${max})`;
   }
   return undefined;
 }
 
 /**
- * `iam-name-length` (A7): every role has an explicit name (no `name_prefix`, no module
- * `use_name_prefix` left at its default true) of at most 64 characters.
+ * `iam-name-length` (A7): every role and managed policy has an explicit name (no `name_prefix`,
+ * no module `use_name_prefix` left at its default true) of at most 64 (roles) or 128 (policies)
+ * characters.
  */
 export function iamNameLength(
   request: EnvironmentRequest,
@@ -160,7 +176,7 @@ export function iamNameLength(
     'iam-name-length',
     'error',
     problems.length === 0,
-    `${uses.length} IAM role(s) with explicit names of at most ${ROLE_NAME_MAX} characters`,
+    `${uses.length} IAM role(s) and policies with explicit names within IAM's limits (roles ${ROLE_NAME_MAX}, policies ${POLICY_NAME_MAX} characters)`,
     `iam-name-length: ${problems.join('; ')}`,
   );
 }

@@ -6,6 +6,9 @@ module "eks" {
   iam_role_name            = "${var.name}-cluster"
   iam_role_use_name_prefix = false
 
+  encryption_policy_name            = "${var.name}-cluster-encryption"
+  encryption_policy_use_name_prefix = false
+
   enabled_log_types               = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
   cloudwatch_log_group_kms_key_id = var.kms_key_arn
 
