@@ -166,6 +166,38 @@ describe('stage check details', () => {
     );
   });
 
+  it('kms-key-policy-services: reads inline jsonencode policies and wildcard regions', () => {
+    const file = 'modules/baseline/main.tf';
+    const inline = `resource "aws_kms_key" "main" {
+  policy = jsonencode({
+    Statement = [
+      { Principal = { Service = ["logs.eu-west-1.amazonaws.com", "cloudwatch.amazonaws.com"] } },
+      { Principal = { AWS = "arn:aws:iam::1:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling" } },
+      {
+        Condition = { StringLike = { "kms:ViaService" = ["ec2.*.amazonaws.com", "rds.*.amazonaws.com", "secretsmanager.*.amazonaws.com"] } }
+      },
+    ]
+  })
+}
+
+resource "aws_kms_alias" "main" {
+  name          = "alias/\${var.name}"
+  target_key_id = aws_kms_key.main.key_id
+}
+
+output "kms_key_arn" {
+  value = aws_kms_key.main.arn
+}
+`;
+    const ok = stageChecks(request(), { ...PASS, [file]: inline });
+    expect(byId(ok, 'kms-key-policy-services').passed).toBe(true);
+    const without = inline.replace(', "cloudwatch.amazonaws.com"', '');
+    const bad = stageChecks(request(), { ...PASS, [file]: without });
+    expect(byId(bad, 'kms-key-policy-services').message).toContain(
+      'aws_kms_key.main policy does not allow cloudwatch.amazonaws.com, used by modules/data/main.tf: aws_sns_topic.alarms',
+    );
+  });
+
   it('alb-access-logs: SSE-KMS on the log bucket fails (ALB log delivery supports SSE-S3 only)', () => {
     const file = 'modules/edge/main.tf';
     const text = PASS[file].replace(

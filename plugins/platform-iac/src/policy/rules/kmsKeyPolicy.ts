@@ -19,7 +19,7 @@ interface KeyUse {
   usedBy: string[];
 }
 
-const REGIONAL = '(\\$\\{[^}]*\\}|[a-z]{2}(-[a-z]+)+-\\d)';
+const REGIONAL = '(\\$\\{[^}]*\\}|[a-z]{2}(-[a-z]+)+-\\d|\\*)';
 const principal = (service: string) =>
   new RegExp(`"${service.replace('REGION', REGIONAL).replace(/\./g, '\\.')}"`);
 const viaService = (service: string) =>
