@@ -142,14 +142,17 @@ function dataModules(ctx: RenderContext): HclItem[] {
     ]),
     moduleBlock(ctx, 'secrets', 'secrets', [
       comment(
-        "The environment's own secrets only, never the database master secret.",
+        'Platform secrets only (<env>/platform/*): the controller serves every store that names',
+      ),
+      comment(
+        'no identity of its own, so it must not reach service or database credentials.',
       ),
       attr('cluster_name', CLUSTER),
       attr('region', raw('var.region')),
       attr(
         'secret_arns',
         raw(
-          '["arn:aws:secretsmanager:${var.region}:${var.account_id}:secret:${var.environment}/*"]',
+          '["arn:aws:secretsmanager:${var.region}:${var.account_id}:secret:${var.environment}/platform/*"]',
         ),
       ),
       attr('kms_key_arns', raw('[module.security_baseline.kms_key_arn]')),

@@ -69,6 +69,7 @@ describe('renderEnvironment', () => {
       'cluster/karpenter/nodepools.yaml',
       'cluster/namespaces.yaml',
       'cluster/secrets/clustersecretstore.yaml',
+      'cluster/secrets/secretstore-identity-policy.yaml',
       'cluster/storage/storageclass.yaml',
       'gitops/addons/aws-load-balancer-controller.yaml',
       'gitops/addons/external-secrets.yaml',

@@ -340,10 +340,10 @@ describe('stage 1: data, edge and network (A8, A9, security gaps)', () => {
     );
   });
 
-  it('gives the External Secrets role the environment secrets only, never the master secret', () => {
+  it('gives the External Secrets role the platform secrets only (<env>/platform/*), never service or master secrets', () => {
     const secrets = rootModule(render('prod')['main.tf'], 'secrets');
     expect(secrets.get('secret_arns')).toBe(
-      '["arn:aws:secretsmanager:${var.region}:${var.account_id}:secret:${var.environment}/*"]',
+      '["arn:aws:secretsmanager:${var.region}:${var.account_id}:secret:${var.environment}/platform/*"]',
     );
     expect(render('prod')['main.tf']).not.toContain('master_user_secret_arn');
   });

@@ -1,6 +1,7 @@
 # AWS side of External Secrets (stage 1): the operator's Pod Identity role. The chart and the
-# stores are stage 2. The role reads only the environment's own secrets (<environment>/*),
-# never the database master secret (an RDS-managed rds!... secret outside that prefix).
+# stores are stage 2. The caller passes the platform prefix (<environment>/platform/*): every
+# SecretStore without an identity of its own reads with this role, so it must reach neither the
+# services' secrets nor the database master secret (an RDS-managed rds!... secret).
 locals {
   namespace       = "external-secrets"
   service_account = "external-secrets"

@@ -9,7 +9,7 @@ variable "region" {
 }
 
 variable "secret_arns" {
-  description = "Secrets Manager ARNs (wildcards allowed) the operator may read: the environment's <environment>/* secrets, never the database master secret."
+  description = "Secrets Manager ARNs (wildcards allowed) the operator may read: the environment's <environment>/platform/* secrets, never services' secrets or the database master secret."
   type        = list(string)
 
   validation {

@@ -72,6 +72,7 @@ describe('stage 2: cluster/ and gitops/', () => {
       'cluster/karpenter/nodepools.yaml',
       'cluster/namespaces.yaml',
       'cluster/secrets/clustersecretstore.yaml',
+      'cluster/secrets/secretstore-identity-policy.yaml',
       'cluster/storage/storageclass.yaml',
       'gitops/addons/aws-load-balancer-controller.yaml',
       'gitops/addons/external-secrets.yaml',
@@ -289,6 +290,38 @@ describe('stage 2: cluster/ and gitops/', () => {
     ).toEqual([]);
   });
 
+  it('refuses SecretStores without an identity of their own outside the platform namespaces', () => {
+    const files = render('dev');
+    const policy = one(files, 'ValidatingAdmissionPolicy');
+    const binding = one(files, 'ValidatingAdmissionPolicyBinding');
+    expect(policy.spec.failurePolicy).toBe('Fail');
+    expect(policy.spec.matchConstraints.resourceRules).toEqual([
+      expect.objectContaining({
+        apiGroups: ['external-secrets.io'],
+        resources: ['secretstores'],
+        operations: ['CREATE', 'UPDATE'],
+      }),
+    ]);
+    expect(policy.spec.validations[0].expression).toContain(
+      'has(object.spec.provider.aws.auth)',
+    );
+    expect(binding.spec).toEqual({
+      policyName: policy.metadata.name,
+      validationActions: ['Deny'],
+      matchResources: {
+        namespaceSelector: {
+          matchExpressions: [
+            {
+              key: 'kubernetes.io/metadata.name',
+              operator: 'NotIn',
+              values: ['karpenter', 'external-secrets', 'monitoring'],
+            },
+          ],
+        },
+      },
+    });
+  });
+
   it('targets only this cluster from the hub, with no credentials', () => {
     const files = render('staging');
     const arn = 'arn:aws:eks:eu-west-1:111122223333:cluster/orders-staging';
@@ -399,7 +432,10 @@ describe('stage 2: cluster/ and gitops/', () => {
           value: 'orders-prod-alb-logs-222233334444-eu-west-1',
         },
         { key: 'deletion_protection.enabled', value: 'true' },
-        { key: 'routing.http.drop_invalid_header_fields.enabled', value: 'true' },
+        {
+          key: 'routing.http.drop_invalid_header_fields.enabled',
+          value: 'true',
+        },
       ]),
     );
     expect(one(files, 'IngressClass')).toMatchObject({

@@ -39,6 +39,72 @@ export function platformSecretStore(request: EnvironmentRequest) {
   };
 }
 
+export const SECRET_STORE_IDENTITY_POLICY = 'secretstore-requires-own-identity';
+
+/**
+ * A namespaced SecretStore without `auth` reads with the controller's own credentials, which are
+ * for the platform namespaces. Outside them, a store must name an identity of its own (its
+ * service's role), or any namespace could read the platform's secrets.
+ */
+export function secretStoreIdentityPolicy() {
+  return {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicy',
+    metadata: {
+      name: SECRET_STORE_IDENTITY_POLICY,
+      annotations: waveAnnotations(WAVE.base),
+    },
+    spec: {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        resourceRules: [
+          {
+            apiGroups: ['external-secrets.io'],
+            apiVersions: ['*'],
+            operations: ['CREATE', 'UPDATE'],
+            resources: ['secretstores'],
+          },
+        ],
+      },
+      validations: [
+        {
+          expression:
+            '!has(object.spec.provider) || !has(object.spec.provider.aws) || has(object.spec.provider.aws.auth)',
+          message:
+            'spec.provider.aws.auth is required outside the platform namespaces: the External Secrets controller credentials are for the platform only; name the service account of this service.',
+          reason: 'Forbidden',
+        },
+      ],
+    },
+  };
+}
+
+export function secretStoreIdentityPolicyBinding() {
+  return {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicyBinding',
+    metadata: {
+      name: SECRET_STORE_IDENTITY_POLICY,
+      annotations: waveAnnotations(WAVE.base),
+    },
+    spec: {
+      policyName: SECRET_STORE_IDENTITY_POLICY,
+      validationActions: ['Deny'],
+      matchResources: {
+        namespaceSelector: {
+          matchExpressions: [
+            {
+              key: 'kubernetes.io/metadata.name',
+              operator: 'NotIn',
+              values: [...PLATFORM_NAMESPACES],
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
 /** `cluster/secrets/` files relative to the environment root. */
 export function renderSecretManifests(
   request: EnvironmentRequest,
@@ -55,6 +121,13 @@ export function renderSecretManifests(
         'no store of this environment reads the database master secret.',
       ],
       [platformSecretStore(request)],
+    ),
+    'cluster/secrets/secretstore-identity-policy.yaml': yamlFile(
+      [
+        'Outside the platform namespaces a SecretStore must name its own identity: without one it',
+        "would read with the External Secrets controller's credentials (<env>/platform/*).",
+      ],
+      [secretStoreIdentityPolicy(), secretStoreIdentityPolicyBinding()],
     ),
   };
 }
