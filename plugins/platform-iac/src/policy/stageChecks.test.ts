@@ -198,6 +198,36 @@ output "kms_key_arn" {
     );
   });
 
+  it('kms-key-policy-services: follows locals and for-expressions over a literal list', () => {
+    const file = 'modules/baseline/main.tf';
+    const listed = `values = [
+        "ec2.\${var.region}.amazonaws.com",
+        "rds.\${var.region}.amazonaws.com",
+        "secretsmanager.\${var.region}.amazonaws.com",
+      ]`;
+    expect(PASS[file]).toContain(listed);
+    const viaLocal = (services: string) =>
+      `${PASS[file].replace(listed, 'values = local.via_services')}
+locals {
+  via_services = [for s in [${services}] : "\${s}.\${var.region}.amazonaws.com"]
+}
+`;
+    const all = viaLocal('"ec2", "rds", "secretsmanager"');
+    expect(
+      byId(
+        stageChecks(request(), { ...PASS, [file]: all }),
+        'kms-key-policy-services',
+      ).passed,
+    ).toBe(true);
+    const noRds = viaLocal('"ec2", "secretsmanager"');
+    expect(
+      byId(
+        stageChecks(request(), { ...PASS, [file]: noRds }),
+        'kms-key-policy-services',
+      ).message,
+    ).toContain('does not allow kms:ViaService rds.<region>.amazonaws.com');
+  });
+
   it('alb-access-logs: SSE-KMS on the log bucket fails (ALB log delivery supports SSE-S3 only)', () => {
     const file = 'modules/edge/main.tf';
     const text = PASS[file].replace(

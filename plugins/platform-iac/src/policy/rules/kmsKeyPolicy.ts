@@ -188,7 +188,43 @@ function policyText(tf: TfFile[], key: Located): string {
       d => d.file.dir === key.file.dir && documents.includes(d.block.labels[1]),
     )
     .map(d => d.block.body);
-  return [...sources, ...bodies].join('\n');
+  return expandForLists(
+    inlineLocals(tf, key.file.dir, [...sources, ...bodies].join('\n')),
+  );
+}
+
+/** Replaces `local.x` with its expression (locals of the key's module), a few levels deep. */
+function inlineLocals(tf: TfFile[], dir: string, text: string): string {
+  const locals = new Map<string, string>();
+  for (const file of tf.filter(f => f.dir === dir)) {
+    for (const block of file.body.blocks.filter(b => b.type === 'locals')) {
+      for (const [k, v] of argumentsOf(block).attributes) locals.set(k, v);
+    }
+  }
+  let out = text;
+  for (let depth = 0; depth < 3; depth++) {
+    out = out.replace(/\blocal\.([\w-]+)/g, (ref, name) =>
+      locals.has(name) ? `(${locals.get(name)})` : ref,
+    );
+  }
+  return out;
+}
+
+/**
+ * Expands `[for s in ["ec2", "rds"] : "${s}.x"]` into `["ec2.x", "rds.x"]`, the way key policies
+ * list one statement's services.
+ */
+function expandForLists(text: string): string {
+  return text.replace(
+    /\[\s*for\s+(\w+)\s+in\s+\[([^\]]*)\]\s*:\s*"([^"]*)"\s*\]/g,
+    (_, variable: string, list: string, template: string) => {
+      const items = [...list.matchAll(/"([^"]*)"/g)].map(m => m[1]);
+      const each = items.map(
+        item => `"${template.split(`\${${variable}}`).join(item)}"`,
+      );
+      return `[${each.join(', ')}]`;
+    },
+  );
 }
 
 /**
