@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
+import { ENVIRONMENT_NAME_PATTERN } from '@platform-portal/platform-common';
+import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import {
   CatalogDocument,
   findCatalogProblems,
@@ -86,6 +89,23 @@ describe('the repository catalog', () => {
           (e.spec?.memberOf as string[]).includes(team.metadata.name),
       );
       expect(members.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the environment template', () => {
+  it("offers the server's environment-name rule in its form", () => {
+    const template = parseYaml(
+      readFileSync(
+        resolvePath(REPO_ROOT, 'templates/aws-environment/template.yaml'),
+        'utf8',
+      ),
+    );
+    const name = template.spec.parameters[0].properties.name;
+    expect(name.pattern).toBe(ENVIRONMENT_NAME_PATTERN.source);
+    // The names RDS would refuse (`ab-` makes `ab--postgres`) are refused in the form too.
+    for (const bad of ['ab-', 'a--b']) {
+      expect(new RegExp(name.pattern).test(bad)).toBe(false);
     }
   });
 });

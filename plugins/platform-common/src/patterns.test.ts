@@ -20,12 +20,22 @@ describe('shared patterns', () => {
     'refuses region %s',
     region => expect(AWS_REGION_PATTERN.test(region)).toBe(false),
   );
-  it.each(['qa', 'team-a-dev', 'a'.repeat(21)])(
+  it.each(['qa', 'team-a-dev', 'a'.repeat(21), 'a1', 'q-1'])(
     'accepts environment name %s',
     name => expect(ENVIRONMENT_NAME_PATTERN.test(name)).toBe(true),
   );
-  it.each(['q', '1qa', 'Qa', 'qa_1', 'a'.repeat(22)])(
-    'refuses environment name %s',
-    name => expect(ENVIRONMENT_NAME_PATTERN.test(name)).toBe(false),
+  it.each([
+    'q',
+    '1qa',
+    'Qa',
+    'qa_1',
+    'a'.repeat(22),
+    'ab-',
+    'a--b',
+    'qa-',
+    '-qa',
+    `a-${'b'.repeat(20)}`,
+  ])('refuses environment name %s', name =>
+    expect(ENVIRONMENT_NAME_PATTERN.test(name)).toBe(false),
   );
 });

@@ -12,6 +12,8 @@ export const AWS_REGION_PATTERN =
 
 /**
  * An environment name: it becomes a folder (`environments/<name>`), a branch (`env/<name>`), an
- * entity name and the EKS cluster name, so lowercase letters, digits and dashes, 2-21 characters.
+ * entity name, the EKS cluster name and the prefix of RDS identifiers and S3 buckets, so lowercase
+ * letters, digits and single dashes, 2-21 characters, starting with a letter and ending with a letter
+ * or digit (RDS refuses `--` and a trailing dash: `ab-` would make `ab--postgres`).
  */
-export const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9-]{1,20}$/;
+export const ENVIRONMENT_NAME_PATTERN = /^(?=.{2,21}$)[a-z](?:-?[a-z0-9])+$/;

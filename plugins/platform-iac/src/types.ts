@@ -15,7 +15,7 @@ export type DatabaseEngine = (typeof DATABASE_ENGINES)[number];
 
 /** A validated request for one environment (output of `parseEnvironmentRequest`). */
 export interface EnvironmentRequest {
-  /** `^[a-z][a-z0-9-]{1,20}$`, not reserved. */
+  /** `ENVIRONMENT_NAME_PATTERN` (2-21 characters, single dashes, no trailing dash), not reserved. */
   name: string;
   tier: Tier;
   /** The target AWS account (from its catalog entity). */
