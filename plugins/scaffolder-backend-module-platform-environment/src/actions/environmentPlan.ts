@@ -60,7 +60,11 @@ export function createEnvironmentPlanAction(options: {
     schema: {
       input: {
         name: z =>
-          z.string().describe('Environment name: 2-21 lowercase letters, digits and single dashes, starting with a letter, not ending with a dash'),
+          z
+            .string()
+            .describe(
+              'Environment name: 2-21 lowercase letters, digits and single dashes, starting with a letter, not ending with a dash',
+            ),
         tier: z => z.enum(['dev', 'staging', 'prod', 'other']).describe('Tier'),
         account: z =>
           z.string().describe('Entity ref of the target aws-account resource'),
