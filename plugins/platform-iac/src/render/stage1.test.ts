@@ -348,7 +348,7 @@ describe('stage 1: data, edge and network (A8, A9, security gaps)', () => {
     expect(render('prod')['main.tf']).not.toContain('master_user_secret_arn');
   });
 
-  it('puts every subnet tier behind a dedicated network ACL; databases admit 5432 from private subnets only', () => {
+  it('puts every subnet tier behind a dedicated network ACL; databases admit 5432 from private subnets and each other (Multi-AZ, replicas) only', () => {
     const vpc = libraryBlock('vpc', 'module', 'vpc').attributes;
     for (const tier of ['public', 'private', 'database', 'intra']) {
       expect(vpc.get(`${tier}_dedicated_network_acl`)).toBe('true');
@@ -363,6 +363,13 @@ describe('stage 1: data, edge and network (A8, A9, security gaps)', () => {
     expect(inbound).not.toContain('0.0.0.0/0');
     expect(locals.get('database_outbound_acl_rules')).toMatch(
       /var\.private_subnets/,
+    );
+    expect(locals.get('database_peer_rules')).toMatch(
+      /for i, cidr in var\.database_subnets/,
+    );
+    expect(inbound).toContain('local.database_peer_rules');
+    expect(locals.get('database_outbound_acl_rules')).toContain(
+      'local.database_peer_rules',
     );
   });
 

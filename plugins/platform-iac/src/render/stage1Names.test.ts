@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import fc from 'fast-check';
-import { ENVIRONMENT_NAME_PATTERN } from '@platform-portal/platform-common';
 import { objectEntries, parseHclBody } from '../policy/hclBody';
 import { stripComments } from '../policy/terraformText';
 import { cost, network, request } from './__fixtures__/requests';
@@ -16,6 +15,7 @@ import {
   stage1RoleNames,
   WORKLOAD_ROLE_KEY_MAX,
 } from './stage1Names';
+import { environmentNames } from '../__testUtils__/environmentNames';
 
 const LIBRARY_DIR = resolvePath(
   __dirname,
@@ -210,7 +210,7 @@ describe('stage 1 IAM names', () => {
 
   it('fits IAM, S3 and SQS limits for every environment name the form accepts', () => {
     fc.assert(
-      fc.property(fc.stringMatching(ENVIRONMENT_NAME_PATTERN), environment => {
+      fc.property(environmentNames(), environment => {
         for (const n of renderedNames(environment)) {
           const max =
             n.kind === 'role' ? IAM_ROLE_NAME_MAX : IAM_POLICY_NAME_MAX;

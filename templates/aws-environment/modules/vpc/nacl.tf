@@ -31,12 +31,18 @@ locals {
   private_inbound_acl_rules = concat(local.vpc_only_acl_rules, local.internet_replies)
 
   # Database: PostgreSQL from the private subnets only; replies to them only. No internet route.
-  database_inbound_acl_rules = [
+  # The database subnets also talk among themselves (Multi-AZ standby and read replicas in the
+  # other AZs), so traffic between them is allowed both ways.
+  database_peer_rules = [
+    for i, cidr in var.database_subnets :
+    { rule_number = 200 + i * 10, rule_action = "allow", protocol = "-1", from_port = 0, to_port = 0, cidr_block = cidr }
+  ]
+  database_inbound_acl_rules = concat([
     for i, cidr in var.private_subnets :
     { rule_number = 100 + i * 10, rule_action = "allow", protocol = "tcp", from_port = 5432, to_port = 5432, cidr_block = cidr }
-  ]
-  database_outbound_acl_rules = [
+  ], local.database_peer_rules)
+  database_outbound_acl_rules = concat([
     for i, cidr in var.private_subnets :
     merge(local.ephemeral, { rule_number = 100 + i * 10, rule_action = "allow", protocol = "tcp", cidr_block = cidr })
-  ]
+  ], local.database_peer_rules)
 }
