@@ -14,3 +14,4 @@ export * from './validate';
 export * from './data';
 export * from './guardrails';
 export * from './accountBootstrap';
+export * from './account';

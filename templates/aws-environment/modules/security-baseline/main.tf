@@ -4,11 +4,24 @@ data "aws_partition" "current" {}
 
 locals {
   account_id = data.aws_caller_identity.current.account_id
-  region     = data.aws_region.current.region
-  partition  = data.aws_partition.current.partition
+  # The region name: `name` is deprecated in hashicorp/aws 6.x, `id` holds it in 5.x and 6.x.
+  region    = data.aws_region.current.id
+  partition = data.aws_partition.current.partition
+
+  volume_role_names = coalesce(var.volume_role_names, [
+    "${var.name}-karpenter-node",
+    "${var.name}-karpenter-controller",
+    "${var.name}-ebs-csi",
+  ])
+  volume_role_arns = concat(
+    [for r in local.volume_role_names : "arn:${local.partition}:iam::${local.account_id}:role/platform/workloads/${r}"],
+    ["arn:${local.partition}:iam::${local.account_id}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"],
+  )
+  # Services that use the key on behalf of a caller of this account.
+  via_services = [for s in ["ec2", "rds", "secretsmanager", "sns"] : "${s}.${local.region}.amazonaws.com"]
 }
 
-# Customer managed key for environment data (logs, database, secrets).
+# Customer managed key for the environment's data: logs, alarm topic, volumes, database, secrets.
 resource "aws_kms_key" "main" {
   description             = "${var.name} environment data"
   enable_key_rotation     = true
@@ -24,7 +37,7 @@ resource "aws_kms_alias" "main" {
 
 data "aws_iam_policy_document" "kms" {
   statement {
-    sid       = "AccountAdmin"
+    sid       = "AccountAdministration"
     actions   = ["kms:*"]
     resources = ["*"]
     principals {
@@ -33,7 +46,6 @@ data "aws_iam_policy_document" "kms" {
     }
   }
 
-  # CloudWatch Logs must be allowed explicitly to use the key for log groups.
   statement {
     sid       = "CloudWatchLogs"
     actions   = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
@@ -42,107 +54,88 @@ data "aws_iam_policy_document" "kms" {
       type        = "Service"
       identifiers = ["logs.${local.region}.amazonaws.com"]
     }
-  }
-}
-
-resource "aws_guardduty_detector" "this" {
-  count  = var.enable_guardduty ? 1 : 0
-  enable = true
-  tags   = var.tags
-}
-
-resource "aws_securityhub_account" "this" {
-  count = var.enable_security_hub ? 1 : 0
-}
-
-resource "aws_securityhub_standards_subscription" "this" {
-  for_each      = var.enable_security_hub ? toset(var.security_hub_standards) : toset([])
-  standards_arn = "arn:${local.partition}:securityhub:${local.region}::${each.value}"
-  depends_on    = [aws_securityhub_account.this]
-}
-
-resource "aws_s3_bucket" "config" {
-  count         = var.enable_config ? 1 : 0
-  bucket        = "${var.name}-config-${local.account_id}-${local.region}"
-  force_destroy = false
-  tags          = var.tags
-}
-
-resource "aws_s3_bucket_public_access_block" "config" {
-  count                   = var.enable_config ? 1 : 0
-  bucket                  = aws_s3_bucket.config[0].id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-resource "aws_s3_bucket_server_side_encryption_configuration" "config" {
-  count  = var.enable_config ? 1 : 0
-  bucket = aws_s3_bucket.config[0].id
-
-  rule {
-    apply_server_side_encryption_by_default {
-      sse_algorithm     = "aws:kms"
-      kms_master_key_id = aws_kms_key.main.arn
+    condition {
+      test     = "ArnLike"
+      variable = "kms:EncryptionContext:aws:logs:arn"
+      values   = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:*"]
     }
   }
-}
 
-data "aws_iam_policy_document" "config_bucket" {
-  count = var.enable_config ? 1 : 0
-
+  # CloudWatch alarms publish to the encrypted SNS topic: without this the alarms are dropped.
   statement {
-    actions   = ["s3:GetBucketAcl", "s3:ListBucket"]
-    resources = [aws_s3_bucket.config[0].arn]
+    sid       = "CloudWatchAlarmsToSns"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+    resources = ["*"]
     principals {
       type        = "Service"
-      identifiers = ["config.amazonaws.com"]
+      identifiers = ["cloudwatch.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
+
+  # EBS, RDS/Aurora, Secrets Manager and SNS use the key for callers of this account only.
+  statement {
+    sid = "AwsServicesInThisAccount"
+    actions = [
+      "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+      "kms:CreateGrant", "kms:ListGrants", "kms:DescribeKey",
+    ]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "kms:CallerAccount"
+      values   = [local.account_id]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = local.via_services
+    }
+  }
+
+  # Karpenter (controller and nodes), the EBS CSI driver and Auto Scaling (managed node groups)
+  # create and attach encrypted volumes. Matched by aws:PrincipalArn: the roles are created after
+  # the key, and KMS rejects a policy whose Principal names a role that does not exist.
+  statement {
+    sid       = "VolumeRoles"
+    actions   = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "ArnEquals"
+      variable = "aws:PrincipalArn"
+      values   = local.volume_role_arns
     }
   }
 
   statement {
-    actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.config[0].arn}/AWSLogs/${local.account_id}/Config/*"]
+    sid       = "VolumeRoleGrants"
+    actions   = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"]
+    resources = ["*"]
     principals {
-      type        = "Service"
-      identifiers = ["config.amazonaws.com"]
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "ArnEquals"
+      variable = "aws:PrincipalArn"
+      values   = local.volume_role_arns
+    }
+    condition {
+      test     = "Bool"
+      variable = "kms:GrantIsForAWSResource"
+      values   = ["true"]
     }
   }
-}
-
-resource "aws_s3_bucket_policy" "config" {
-  count  = var.enable_config ? 1 : 0
-  bucket = aws_s3_bucket.config[0].id
-  policy = data.aws_iam_policy_document.config_bucket[0].json
-}
-
-resource "aws_iam_service_linked_role" "config" {
-  count            = var.enable_config ? 1 : 0
-  aws_service_name = "config.amazonaws.com"
-}
-
-resource "aws_config_configuration_recorder" "this" {
-  count    = var.enable_config ? 1 : 0
-  name     = var.name
-  role_arn = aws_iam_service_linked_role.config[0].arn
-
-  recording_group {
-    all_supported                 = true
-    include_global_resource_types = false
-  }
-}
-
-resource "aws_config_delivery_channel" "this" {
-  count          = var.enable_config ? 1 : 0
-  name           = var.name
-  s3_bucket_name = aws_s3_bucket.config[0].bucket
-  depends_on     = [aws_config_configuration_recorder.this, aws_s3_bucket_policy.config]
-}
-
-resource "aws_config_configuration_recorder_status" "this" {
-  count      = var.enable_config ? 1 : 0
-  name       = aws_config_configuration_recorder.this[0].name
-  is_enabled = true
-  depends_on = [aws_config_delivery_channel.this]
 }

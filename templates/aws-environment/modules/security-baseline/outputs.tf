@@ -3,12 +3,7 @@ output "kms_key_arn" {
   value       = aws_kms_key.main.arn
 }
 
-output "guardduty_detector_id" {
-  description = "GuardDuty detector, null when disabled."
-  value       = try(aws_guardduty_detector.this[0].id, null)
-}
-
-output "config_bucket" {
-  description = "Bucket receiving AWS Config snapshots, null when disabled."
-  value       = try(aws_s3_bucket.config[0].bucket, null)
+output "kms_alias_arn" {
+  description = "ARN of alias/<name>: what stage 2 uses (the EBS StorageClass, the EC2NodeClass) without a stage-1 output."
+  value       = aws_kms_alias.main.arn
 }

@@ -1,33 +1,12 @@
 variable "name" {
-  description = "Environment name, used as a resource prefix."
+  description = "Environment name: the key's alias is alias/<name>, the roles below are named after it."
   type        = string
 }
 
-variable "enable_guardduty" {
-  description = "Create a GuardDuty detector (disable when the org delegates it)."
-  type        = bool
-  default     = true
-}
-
-variable "enable_security_hub" {
-  description = "Enable Security Hub with the standards below."
-  type        = bool
-  default     = true
-}
-
-variable "security_hub_standards" {
-  description = "Security Hub standards ARNs relative to the region, e.g. standards/aws-foundational-security-best-practices/v/1.0.0."
+variable "volume_role_names" {
+  description = "Roles (path /platform/workloads/) that create or attach EBS volumes encrypted with the key. Null: the library's fixed names <name>-karpenter-node, <name>-karpenter-controller and <name>-ebs-csi."
   type        = list(string)
-  default = [
-    "standards/aws-foundational-security-best-practices/v/1.0.0",
-    "standards/cis-aws-foundations-benchmark/v/3.0.0",
-  ]
-}
-
-variable "enable_config" {
-  description = "Create an AWS Config recorder and delivery channel."
-  type        = bool
-  default     = true
+  default     = null
 }
 
 variable "tags" {
