@@ -13,6 +13,7 @@ import {
   iamRoleNames,
   ROLE_NAME_MAX,
 } from './iamNames';
+import { environmentNames } from '../../__testUtils__/environmentNames';
 
 const LIBRARY = resolve(
   __dirname,
@@ -20,8 +21,8 @@ const LIBRARY = resolve(
 );
 
 const library = readModuleLibrary(LIBRARY);
-/** Every name the form accepts (`^[a-z][a-z0-9-]{1,20}$`). */
-const environmentName = fc.stringMatching(/^[a-z][a-z0-9-]{1,20}$/);
+/** Every name the form accepts. */
+const environmentName = environmentNames();
 const tier = fc.constantFrom<Tier>('dev', 'staging', 'prod');
 
 function roles(name: string, t: Tier) {

@@ -39,7 +39,12 @@ export function request(
         prod: 'aurora-postgresql',
         other: 'rds-postgresql',
       }[tier] as EnvironmentRequest['database']['engine'],
-      instanceClass: prod ? 'db.r7g.large' : 'db.t4g.medium',
+      instanceClass: {
+        dev: 'db.serverless',
+        staging: 'db.t4g.medium',
+        prod: 'db.r7g.large',
+        other: 'db.t4g.medium',
+      }[tier],
       backupRetentionDays: prod ? 30 : 7,
       readReplicas: { dev: 0, staging: 1, prod: 2, other: 0 }[tier],
       multiAz: prod,
