@@ -41,6 +41,12 @@ export interface Config {
        * @visibility secret
        */
       roleExternalId?: string;
+      /**
+       * Regions that get an account baseline root (accounts/<name>/<region>/) besides each
+       * account's home region (its aws.amazon.com/region annotation, else the stack's region),
+       * e.g. every region the organisation's allow-list admits. Default none.
+       */
+      baselineRegions?: string[];
       /** Endpoint overrides for AWS-compatible endpoints (moto, LocalStack). */
       endpoints?: {
         cloudformation?: string;

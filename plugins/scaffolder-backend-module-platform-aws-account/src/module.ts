@@ -45,6 +45,7 @@ export const scaffolderModulePlatformAwsAccount = createBackendModule({
         const bootstrap = readBootstrapConfig(config);
         // Read and digested once: the only template the bootstrap action deploys.
         const template = await loadBundledTemplate();
+        const iac = readIacConfig(config);
         const platformTeam =
           config.getOptionalString('platform.permissions.platformTeam') ??
           DEFAULT_PLATFORM_TEAM_REF;
@@ -53,7 +54,7 @@ export const scaffolderModulePlatformAwsAccount = createBackendModule({
             catalog,
             permissions,
             platformTeam,
-            iac: readIacConfig(config),
+            iac,
             bootstrap,
             workloadAccounts: readWorkloadAccounts(config),
             template,
@@ -64,6 +65,10 @@ export const scaffolderModulePlatformAwsAccount = createBackendModule({
             permissions,
             platformTeam,
             repository,
+            iac,
+            baselineRegions: config.getOptionalStringArray(
+              'platform.bootstrap.baselineRegions',
+            ),
           }),
         );
       },

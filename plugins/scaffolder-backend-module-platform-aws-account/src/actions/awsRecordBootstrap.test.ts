@@ -1,8 +1,8 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import {
   InfrastructureRepository,
   LocalInfrastructureRepository,
@@ -31,10 +31,40 @@ const input = {
   },
 };
 
+/** What the template's fetch step puts into the workspace. */
+const ACCOUNT_LIBRARY = resolvePath(
+  __dirname,
+  '../../../../templates/aws-account-bootstrap/terraform/modules',
+);
+const workspaces: string[] = [];
+afterAll(() =>
+  workspaces.forEach(w => rmSync(w, { recursive: true, force: true })),
+);
+
+function workspace(withLibrary: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'record-bootstrap-ws-'));
+  workspaces.push(dir);
+  if (withLibrary) cpSync(ACCOUNT_LIBRARY, join(dir, 'modules'), { recursive: true });
+  return dir;
+}
+
+const ROOT_FILES = [
+  'backend.tf',
+  'main.tf',
+  'terraform.tfvars',
+  'variables.tf',
+  'versions.tf',
+];
+
 async function run(
   repository: InfrastructureRepository,
   overrides: Record<string, unknown> = {},
-  opts: { member?: boolean; isDryRun?: boolean } = {},
+  opts: {
+    member?: boolean;
+    isDryRun?: boolean;
+    library?: boolean;
+    baselineRegions?: string[];
+  } = {},
 ) {
   const catalog = accountsCatalog();
   const refresh = jest.spyOn(catalog, 'refreshEntity');
@@ -43,9 +73,17 @@ async function run(
     permissions: bootstrapPermissions(opts.member ?? true),
     platformTeam: 'group:default/platform-team',
     repository,
+    iac: {
+      stateAccount: 'shared-account',
+      stateBucketPattern: 'tfstate-{accountId}-{region}',
+    },
+    baselineRegions: opts.baselineRegions,
   });
   const ctx = {
-    ...createMockActionContext({ input: { ...input, ...overrides } as any }),
+    ...createMockActionContext({
+      input: { ...input, ...overrides } as any,
+      workspacePath: workspace(opts.library ?? true),
+    }),
     isDryRun: opts.isDryRun ?? false,
     getInitiatorCredentials: async () => platformMember(),
   };
@@ -78,11 +116,95 @@ describe('platform:aws:record-bootstrap', () => {
     expect(outputs).toMatchObject({
       changed: true,
       path: 'accounts/dev-account.json',
+      baselineRoots: ['accounts/dev-account/eu-west-1'],
     });
     expect(refresh).toHaveBeenCalledWith(
       'resource:default/dev-account',
       expect.anything(),
     );
+  });
+
+  it('commits the account baseline root and the account module library in the same change', async () => {
+    const { repository, proposed } = mockInfrastructureRepository({
+      kind: 'github',
+    });
+    await run(repository);
+    const files = proposed[0].files;
+    const paths = Object.keys(files);
+    expect(
+      paths.filter(p => p.startsWith('accounts/dev-account/')).sort(),
+    ).toEqual(ROOT_FILES.map(f => `accounts/dev-account/eu-west-1/${f}`));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'modules/account-baseline/main.tf',
+        'modules/account-baseline/services.tf',
+        'modules/organization-guardrails/main.tf',
+      ]),
+    );
+    expect(proposed[0].replaceFolders).toEqual([
+      'accounts/dev-account/eu-west-1',
+    ]);
+    // State in the shared account's bucket; the pipeline assumes the role in dev-account.
+    const root = 'accounts/dev-account/eu-west-1';
+    expect(files[`${root}/backend.tf`]).toContain(
+      'bucket       = "tfstate-000000000002-eu-west-1"',
+    );
+    expect(files[`${root}/backend.tf`]).toContain(
+      `key          = "${root}/terraform.tfstate"`,
+    );
+    expect(files[`${root}/versions.tf`]).toContain(
+      'role_arn     = "arn:aws:iam::000000000003:role/${var.pipeline_role_name}"',
+    );
+    expect(files[`${root}/main.tf`]).toMatch(
+      /create_service_linked_roles = true/,
+    );
+    expect(proposed[0].pullRequest.body).toContain(`\`${root}/\``);
+  });
+
+  it('renders one root per region, the home region first, the service-linked role only there', async () => {
+    const { repository, proposed } = mockInfrastructureRepository();
+    const { outputs } = await run(
+      repository,
+      { regions: ['eu-central-1', 'eu-west-1'] },
+      { baselineRegions: ['us-east-1'] },
+    );
+    expect(outputs.baselineRoots).toEqual([
+      'accounts/dev-account/eu-west-1',
+      'accounts/dev-account/eu-central-1',
+    ]);
+    const main = proposed[0].files['accounts/dev-account/eu-central-1/main.tf'];
+    expect(main).toMatch(/create_service_linked_roles = false/);
+    expect(
+      proposed[0].files['accounts/dev-account/eu-central-1/terraform.tfvars'],
+    ).toContain('home_region = "eu-west-1"');
+    // Without the input, platform.bootstrap.baselineRegions decides.
+    const second = mockInfrastructureRepository();
+    const again = await run(second.repository, {}, { baselineRegions: ['us-east-1'] });
+    expect(again.outputs.baselineRoots).toEqual([
+      'accounts/dev-account/eu-west-1',
+      'accounts/dev-account/us-east-1',
+    ]);
+  });
+
+  it('adds no library folder the base branch has already', async () => {
+    const { repository, proposed } = mockInfrastructureRepository({
+      base: {
+        'modules/account-baseline/main.tf': 'kept as reviewed',
+        'modules/organization-guardrails/main.tf': 'kept as reviewed',
+      },
+    });
+    await run(repository, {}, { library: false });
+    expect(
+      Object.keys(proposed[0].files).filter(p => p.startsWith('modules/')),
+    ).toEqual([]);
+  });
+
+  it('refuses, publishing nothing, when a root would call a library folder that exists nowhere', async () => {
+    const { repository, proposed } = mockInfrastructureRepository();
+    await expect(run(repository, {}, { library: false })).rejects.toThrow(
+      /modules\/account-baseline is neither on the base branch of memory nor in the task workspace/,
+    );
+    expect(proposed).toHaveLength(0);
   });
 
   describe('on the local repository', () => {
@@ -106,6 +228,10 @@ describe('platform:aws:record-bootstrap', () => {
         JSON.parse(git('show', 'main:accounts/dev-account.json')).outputs
           .ApplyRoleArn,
       ).toBe('arn:aws:iam::000000000003:role/terraform-apply');
+      expect(git('show', 'main:accounts/dev-account/eu-west-1/main.tf')).toContain(
+        'source = "../../../modules/account-baseline"',
+      );
+      expect(git('cat-file', '-e', 'main:modules/account-baseline/services.tf')).toBe('');
       const second = await run(repository);
       expect(second.outputs.changed).toBe(false);
       expect(git('rev-parse', 'main')).toBe(head);
@@ -132,6 +258,10 @@ describe('platform:aws:record-bootstrap', () => {
     [
       { outputs: { DeployRoleArn: 'x', PortalReadOnlyRoleArn: 'y' } },
       /outputs must hold PlanRoleArn, ApplyRoleArn, PortalReadOnlyRoleArn .*; missing PlanRoleArn, ApplyRoleArn/,
+    ],
+    [
+      { regions: ['eu-west-1/../x'] },
+      /account baseline: region: 'eu-west-1\/\.\.\/x' does not match/,
     ],
   ])(
     'refuses %o naming the field, publishing nothing',

@@ -7,13 +7,22 @@ import {
   bootstrapRecordPath,
   renderBootstrapRecord,
 } from '@platform-portal/platform-common';
+import { MODULE_LIBRARY_FOLDER } from '@platform-portal/platform-iac';
 import {
+  IacConfig,
   InfrastructureRepository,
+  readFiles,
   resolveAccount,
   withExpectedRefusals,
 } from '@platform-portal/platform-node';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { authorizeAccountBootstrap } from '../bootstrap/authorizeAccountBootstrap';
-import { BOOTSTRAP_STACK_NAME } from '../bootstrap/stackParameters';
+import {
+  BOOTSTRAP_STACK_NAME,
+  stateBucketName,
+} from '../bootstrap/stackParameters';
+import { accountBaselineChange } from './accountBaselineFiles';
 import { examples } from './awsRecordBootstrap.examples';
 
 export const AWS_RECORD_BOOTSTRAP_ACTION_ID = 'platform:aws:record-bootstrap';
@@ -28,24 +37,45 @@ const REQUIRED_OUTPUTS = [
 const STACK_ARN =
   /^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:(\d{12}):stack\/[A-Za-z][A-Za-z0-9-]*\/[\w-]+$/;
 
+/** Task workspace files under modules/ (the template fetches the account module library there). */
+async function workspaceLibrary(
+  workspacePath: string,
+): Promise<Record<string, string>> {
+  const dir = join(workspacePath, MODULE_LIBRARY_FOLDER);
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    Object.entries(await readFiles(dir)).map(([p, c]) => [
+      `${MODULE_LIBRARY_FOLDER}/${p}`,
+      c,
+    ]),
+  );
+}
+
 /**
  * Records a bootstrapped account's stack outputs (role ARNs, state bucket) as
- * `accounts/<entity name>.json` in the infrastructure repository, the same one environments go to:
- * a pull request from `bootstrap/<name>` on GitHub, a commit on the base branch of the local
- * repository. The catalog module aws-accounts puts them on the account entity.
+ * `accounts/<entity name>.json` in the infrastructure repository, the same one environments go to,
+ * and in the same change its account baseline roots `accounts/<name>/<region>/` (GuardDuty,
+ * Security Hub, Config, CloudTrail, EBS encryption by default, Access Analyzer) plus the account
+ * module library folders the base branch lacks: a pull request from `bootstrap/<name>` on GitHub,
+ * a commit on the base branch of the local repository. The catalog module aws-accounts puts the
+ * record on the account entity.
  */
 export function createAwsRecordBootstrapAction(options: {
   catalog: CatalogService;
   permissions: PermissionsService;
   platformTeam: string;
   repository: InfrastructureRepository;
+  /** Where the baseline roots keep their state (as environments do). */
+  iac: Pick<IacConfig, 'stateAccount' | 'stateBucketPattern'>;
+  /** `platform.bootstrap.baselineRegions`: regions besides the home region. */
+  baselineRegions?: readonly string[];
 }) {
-  const { catalog, permissions, platformTeam, repository } = options;
+  const { catalog, permissions, platformTeam, repository, iac } = options;
   return withExpectedRefusals(
     createTemplateAction({
       id: AWS_RECORD_BOOTSTRAP_ACTION_ID,
       description:
-        "Commits a bootstrapped account's stack outputs to accounts/<name>.json in the infrastructure repository (pull request from bootstrap/<name> on GitHub, a commit on the base branch of the local repository); the catalog shows them on the account entity. Platform team only.",
+        "Commits a bootstrapped account's stack outputs to accounts/<name>.json and its account baseline Terraform roots to accounts/<name>/<region>/ (with the account module library when the base branch lacks it) in the infrastructure repository (pull request from bootstrap/<name> on GitHub, a commit on the base branch of the local repository); the catalog shows the outputs on the account entity. Platform team only.",
       examples,
       supportsDryRun: true,
       schema: {
@@ -61,6 +91,13 @@ export function createAwsRecordBootstrapAction(options: {
               .describe(
                 'Stack outputs (PlanRoleArn, ApplyRoleArn, PortalReadOnlyRoleArn, ...)',
               ),
+          regions: z =>
+            z
+              .array(z.string())
+              .optional()
+              .describe(
+                'Regions that get an account baseline root besides the home region (default platform.bootstrap.baselineRegions)',
+              ),
         },
         output: {
           path: z => z.string(),
@@ -69,6 +106,7 @@ export function createAwsRecordBootstrapAction(options: {
           branch: z => z.string().optional(),
           commitSha: z => z.string().optional(),
           pullRequestUrl: z => z.string().optional(),
+          baselineRoots: z => z.array(z.string()),
         },
       },
       async handler(ctx) {
@@ -112,11 +150,45 @@ export function createAwsRecordBootstrapAction(options: {
           stackId: input.stackId,
           outputs: input.outputs,
         });
+        const stateAccount = await resolveAccount(
+          catalog,
+          credentials,
+          `resource:default/${iac.stateAccount}`,
+          'platform.iac.stateAccount',
+        );
+        const stateRegion = stateAccount.region ?? input.region;
+        const baseline = await accountBaselineChange({
+          account,
+          stackRegion: input.region,
+          regions: input.regions ?? options.baselineRegions ?? [],
+          state: {
+            bucket: stateBucketName(
+              iac.stateBucketPattern,
+              stateAccount.accountId,
+              stateRegion,
+            ),
+            region: stateRegion,
+            accountId: stateAccount.accountId,
+          },
+          workspaceFiles: await workspaceLibrary(ctx.workspacePath),
+          repository,
+        });
+        const files = { [path]: content, ...baseline.files };
         ctx.output('path', path);
         ctx.output('target', repository.target);
-        if ((await repository.readFile(path)) === content) {
+        ctx.output('baselineRoots', baseline.rootFolders);
+        const stale = baseline.libraryFolders.length > 0 ? [path] : [];
+        for (const [file, text] of Object.entries(files)) {
+          if (stale.length > 0) break;
+          if ((await repository.readFile(file)) !== text) stale.push(file);
+        }
+        if (stale.length === 0) {
           ctx.logger.info(
-            `${path} on the base branch of ${repository.target} is up to date: nothing to commit`,
+            `${path} and ${baseline.rootFolders.join(
+              ', ',
+            )} on the base branch of ${
+              repository.target
+            } are up to date: nothing to commit`,
           );
           ctx.output('changed', false);
           return;
@@ -129,7 +201,13 @@ export function createAwsRecordBootstrapAction(options: {
             : `bootstrap/${account.name}`;
         if (ctx.isDryRun) {
           ctx.logger.info(
-            `Dry run: would commit ${path} to ${branch} of ${repository.target}`,
+            `Dry run: would commit ${
+              Object.keys(files).length
+            } files (${path}, ${baseline.rootFolders.join(', ')}${
+              baseline.libraryFolders.length > 0
+                ? `, ${baseline.libraryFolders.join(', ')}`
+                : ''
+            }) to ${branch} of ${repository.target}`,
           );
           ctx.output('changed', true);
           ctx.output('branch', branch);
@@ -137,15 +215,20 @@ export function createAwsRecordBootstrapAction(options: {
         }
         const result = await repository.proposeChange({
           branch,
-          files: { [path]: content },
-          commitMessage: `Record the bootstrap of AWS account ${account.name}`,
+          files,
+          replaceFolders: baseline.rootFolders,
+          commitMessage: `Record the bootstrap of AWS account ${account.name} and its account baseline`,
           pullRequest: {
             title: `Record the bootstrap of AWS account ${account.name}`,
             body: `Stack \`${
               input.stackId
             }\` outputs, recorded by the Platform Portal so the catalog shows them on ${stringifyEntityRef(
               account.entity,
-            )}.`,
+            )}.\n\nAccount baseline (GuardDuty, Security Hub, AWS Config, CloudTrail in the home region ${
+              baseline.homeRegion
+            }, EBS encryption by default, IAM Access Analyzer): ${baseline.rootFolders
+              .map(f => `\`${f}/\``)
+              .join(', ')}; apply each root once with terraform-apply.`,
           },
         });
         ctx.logger.info(
