@@ -239,6 +239,13 @@ describe('aws-account-bootstrap template on the real backend against moto_server
           ApplyRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/terraform-apply`,
         },
       });
+      // Issue #13: the account baseline root and its module library, in the same commit.
+      expect(
+        git('show', `main:accounts/shared-account/${REGION}/main.tf`),
+      ).toContain('source = "../../../modules/account-baseline"');
+      expect(
+        git('show', 'main:modules/account-baseline/services.tf'),
+      ).toContain('resource "aws_guardduty_detector" "this"');
       const entity = await eventually(
         () =>
           api('/api/catalog/entities/by-name/resource/default/shared-account'),
@@ -287,6 +294,7 @@ describe('aws-account-bootstrap template on the real backend against moto_server
         /Dry run: A real run would update stack platform-bootstrap/,
       );
       expect(result.steps.map((s: { id: string }) => s.id)).toEqual([
+        'modules',
         'bootstrap',
         'record',
       ]);

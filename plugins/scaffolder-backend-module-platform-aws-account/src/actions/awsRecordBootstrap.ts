@@ -184,11 +184,11 @@ export function createAwsRecordBootstrapAction(options: {
         }
         if (stale.length === 0) {
           ctx.logger.info(
-            `${path} and ${baseline.rootFolders.join(
-              ', ',
-            )} on the base branch of ${
+            `${path} on the base branch of ${
               repository.target
-            } are up to date: nothing to commit`,
+            } is up to date: nothing to commit (nor in ${baseline.rootFolders.join(
+              ', ',
+            )})`,
           );
           ctx.output('changed', false);
           return;
