@@ -15,7 +15,9 @@ const ENVIRONMENT_LIBRARY = resolvePath(
 function moduleText(name: string): string {
   return readdirSync(join(ENVIRONMENT_LIBRARY, name))
     .filter(f => f.endsWith('.tf'))
-    .map(f => stripComments(readFileSync(join(ENVIRONMENT_LIBRARY, name, f), 'utf8')))
+    .map(f =>
+      stripComments(readFileSync(join(ENVIRONMENT_LIBRARY, name, f), 'utf8')),
+    )
     .join('\n');
 }
 
@@ -24,13 +26,21 @@ const ONCE_PER_ACCOUNT =
 
 /** Terraform text of a rendered root plus every library module it calls. */
 function stageOneText(files: Record<string, string>): string {
-  const roots = Object.entries(files).filter(([p]) => /^environments\/[^/]+\/[^/]+\.tf$/.test(p));
+  const roots = Object.entries(files).filter(([p]) =>
+    /^environments\/[^/]+\/[^/]+\.tf$/.test(p),
+  );
   const called = new Set<string>();
   for (const [, text] of roots) {
-    for (const m of text.matchAll(/source\s*=\s*"\.\.\/\.\.\/modules\/([\w-]+)"/g)) called.add(m[1]);
+    for (const m of text.matchAll(
+      /source\s*=\s*"\.\.\/\.\.\/modules\/([\w-]+)"/g,
+    ))
+      called.add(m[1]);
   }
   expect(called.size).toBeGreaterThan(5);
-  return [...roots.map(([, t]) => stripComments(t)), ...[...called].map(moduleText)].join('\n');
+  return [
+    ...roots.map(([, t]) => stripComments(t)),
+    ...[...called].map(moduleText),
+  ].join('\n');
 }
 
 describe('once per account (A5)', () => {
@@ -44,13 +54,18 @@ describe('once per account (A5)', () => {
         network: network(req.tier),
         cost: cost(req.tier),
       });
-      expect([...stageOneText(files).matchAll(ONCE_PER_ACCOUNT)].map(m => m[2])).toEqual([]);
+      expect(
+        [...stageOneText(files).matchAll(ONCE_PER_ACCOUNT)].map(m => m[2]),
+      ).toEqual([]);
     }
   });
 
   it('no module of the environment library holds one', () => {
     for (const m of readdirSync(ENVIRONMENT_LIBRARY)) {
-      expect({ m, found: [...moduleText(m).matchAll(ONCE_PER_ACCOUNT)].map(x => x[2]) }).toEqual({
+      expect({
+        m,
+        found: [...moduleText(m).matchAll(ONCE_PER_ACCOUNT)].map(x => x[2]),
+      }).toEqual({
         m,
         found: [],
       });
@@ -82,7 +97,9 @@ describe('the environment key (A6)', () => {
 
   it('lets CloudWatch Logs use it only for log groups of its own account and region', () => {
     const logs = statement('CloudWatchLogs');
-    expect(logs).toContain('identifiers = ["logs.${local.region}.amazonaws.com"]');
+    expect(logs).toContain(
+      'identifiers = ["logs.${local.region}.amazonaws.com"]',
+    );
     expect(logs).toContain('variable = "kms:EncryptionContext:aws:logs:arn"');
     expect(logs).toContain(
       'values   = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:*"]',
@@ -104,8 +121,12 @@ describe('the environment key (A6)', () => {
 
   it('names the roles that create encrypted volumes, as the library names them', () => {
     expect(statement('VolumeRoles')).toContain('variable = "aws:PrincipalArn"');
-    expect(statement('VolumeRoleGrants')).toContain('variable = "kms:GrantIsForAWSResource"');
-    expect(text).toContain('role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling');
+    expect(statement('VolumeRoleGrants')).toContain(
+      'variable = "kms:GrantIsForAWSResource"',
+    );
+    expect(text).toContain(
+      'role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling',
+    );
     expect(text).toContain(':role/platform/workloads/${r}');
     // The same names the karpenter and eks modules give their roles.
     for (const [module, name] of [

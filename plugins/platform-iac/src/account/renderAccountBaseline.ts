@@ -35,6 +35,7 @@ export const BASELINE_PARTS = {
   cloudtrail: 'enable_cloudtrail',
   'ebs-encryption-by-default': 'enable_ebs_encryption_by_default',
   'access-analyzer': 'enable_access_analyzer',
+  's3-account-public-access-block': 'enable_s3_account_public_access_block',
 } as const;
 export type BaselinePart = keyof typeof BASELINE_PARTS;
 
@@ -91,8 +92,9 @@ function mainTf(options: AccountBaselineOptions): string {
       'bucket, EBS encryption by default, IAM Access Analyzer; in the home region also the',
     ),
     comment(
-      'multi-region CloudTrail trail. Once per account and region: never in an environment.',
+      'multi-region CloudTrail trail and the account-wide S3 public access block. Once per',
     ),
+    comment('account and region: never in an environment.'),
     block(
       'module',
       ['account_baseline'],

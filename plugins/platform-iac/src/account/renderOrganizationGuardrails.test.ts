@@ -25,7 +25,12 @@ const moduleText = readdirSync(MODULE_DIR)
 
 const base: OrganizationGuardrailsOptions = {
   accounts: [
-    { name: 'prod-account', id: '000000000005', ownerEmails: ['orders@example.com'], monthlyBudgetUsd: 12000 },
+    {
+      name: 'prod-account',
+      id: '000000000005',
+      ownerEmails: ['orders@example.com'],
+      monthlyBudgetUsd: 12000,
+    },
     {
       name: 'dev-account',
       id: '000000000003',
@@ -36,7 +41,11 @@ const base: OrganizationGuardrailsOptions = {
   allowedRegions: ['eu-west-1', 'eu-central-1'],
   managementAccountId: '000000000001',
   policyTargetIds: ['r-ab12'],
-  state: { bucket: 'tfstate-000000000002-eu-west-1', region: 'eu-west-1', accountId: '000000000002' },
+  state: {
+    bucket: 'tfstate-000000000002-eu-west-1',
+    region: 'eu-west-1',
+    accountId: '000000000002',
+  },
 };
 
 function render(overrides: Partial<OrganizationGuardrailsOptions> = {}) {
@@ -51,9 +60,16 @@ function render(overrides: Partial<OrganizationGuardrailsOptions> = {}) {
 
 function statement(sid: string): string {
   const doc = parseHclBody(moduleText).blocks.find(
-    b => b.type === 'data' && b.labels[1] === (sid.startsWith('DenyOutside') ? 'region_allow_list' : 'protect_baseline'),
+    b =>
+      b.type === 'data' &&
+      b.labels[1] ===
+        (sid.startsWith('DenyOutside')
+          ? 'region_allow_list'
+          : 'protect_baseline'),
   )!;
-  const found = parseHclBody(doc.body).blocks.find(b => b.body.includes(`"${sid}"`));
+  const found = parseHclBody(doc.body).blocks.find(b =>
+    b.body.includes(`"${sid}"`),
+  );
   if (!found) throw new Error(`no statement ${sid}`);
   return found.body;
 }
@@ -69,11 +85,16 @@ describe('renderOrganizationGuardrails', () => {
       'versions.tf',
     ]);
     const versions = await parseHcl('versions.tf', files['versions.tf']);
-    expect(versions.provider.aws[0].allowed_account_ids).toEqual(['000000000001']);
+    expect(versions.provider.aws[0].allowed_account_ids).toEqual([
+      '000000000001',
+    ]);
     expect(versions.provider.aws[0].assume_role[0].role_arn).toBe(
       'arn:aws:iam::000000000001:role/${var.pipeline_role_name}',
     );
-    const tfvars = await parseHcl('terraform.tfvars', files['terraform.tfvars']);
+    const tfvars = await parseHcl(
+      'terraform.tfvars',
+      files['terraform.tfvars'],
+    );
     expect(tfvars).toEqual({
       region: 'us-east-1',
       policy_target_ids: ['r-ab12'],
@@ -92,34 +113,52 @@ describe('renderOrganizationGuardrails', () => {
       },
     });
     const backend = await parseHcl('backend.tf', files['backend.tf']);
-    expect(backend.terraform[0].backend.s3[0].key).toBe('organization/terraform.tfstate');
+    expect(backend.terraform[0].backend.s3[0].key).toBe(
+      'organization/terraform.tfstate',
+    );
   });
 
   it('protects the roles of the bootstrap stack, by the names the stack gives them', async () => {
     const main = await parseHcl('main.tf', render()['main.tf']);
     const module = main.module.organization_guardrails[0];
     expect(module.source).toBe('../modules/organization-guardrails');
-    expect(module.bootstrap_role_names).toEqual([...BOOTSTRAP_PROTECTED_ROLE_NAMES]);
+    expect(module.bootstrap_role_names).toEqual([
+      ...BOOTSTRAP_PROTECTED_ROLE_NAMES,
+    ]);
     expect(module.bootstrap_role_names).toEqual(
-      expect.arrayContaining([PLAN_ROLE_NAME, APPLY_ROLE_NAME, 'OrganizationAccountAccessRole']),
+      expect.arrayContaining([
+        PLAN_ROLE_NAME,
+        APPLY_ROLE_NAME,
+        'OrganizationAccountAccessRole',
+      ]),
     );
     expect(module.bootstrap_policy_paths).toEqual(['/platform-bootstrap/']);
     expect(module.bootstrap_stack_name).toBe('platform-bootstrap');
-    expect(module.bootstrap_deployer_role_names).toEqual(['OrganizationAccountAccessRole']);
+    expect(module.bootstrap_deployer_role_names).toEqual([
+      'OrganizationAccountAccessRole',
+    ]);
     const template = readFileSync(BOOTSTRAP_TEMPLATE, 'utf8');
     for (const role of BOOTSTRAP_PROTECTED_ROLE_NAMES) {
       expect(template).toContain(`:role/${role}'`);
     }
     expect(template).toContain('Path: /platform-bootstrap/');
     const declared = new Set(
-      parseHclBody(moduleText).blocks.filter(b => b.type === 'variable').map(b => b.labels[0]),
+      parseHclBody(moduleText)
+        .blocks.filter(b => b.type === 'variable')
+        .map(b => b.labels[0]),
     );
-    expect(Object.keys(module).filter(k => k !== 'source' && !declared.has(k))).toEqual([]);
+    expect(
+      Object.keys(module).filter(k => k !== 'source' && !declared.has(k)),
+    ).toEqual([]);
   });
 
   it('writes the budgets exclusion with its reason', () => {
-    const main = render({ excludeBudgets: 'moto has no DescribeSubscribersForNotification' })['main.tf'];
-    expect(main).toContain('# Excluded: moto has no DescribeSubscribersForNotification');
+    const main = render({
+      excludeBudgets: 'moto has no DescribeSubscribersForNotification',
+    })['main.tf'];
+    expect(main).toContain(
+      '# Excluded: moto has no DescribeSubscribersForNotification',
+    );
     expect(main).toMatch(/enable_budgets\s+= false/);
     expect(render()['main.tf']).not.toContain('enable_budgets');
   });
@@ -130,13 +169,30 @@ describe('renderOrganizationGuardrails', () => {
     [{ policyTargetIds: [] }, /policyTargetIds/],
     [{ policyTargetIds: ['root'] }, /policyTargetIds\[0\]/],
     [{ managementAccountId: '1' }, /managementAccountId/],
-    [{ bootstrapDeployerRoleNames: ['a b'] }, /bootstrapDeployerRoleNames\[0\]/],
-    [{ accounts: [{ ...base.accounts[0], ownerEmails: [] }] }, /ownerEmails: 1 to 10/],
-    [{ accounts: [{ ...base.accounts[0], ownerEmails: ['x"@y.z'] }] }, /ownerEmails\[0\]/],
-    [{ accounts: [{ ...base.accounts[0], monthlyBudgetUsd: 0 }] }, /monthlyBudgetUsd/],
-    [{ accounts: [base.accounts[0], base.accounts[0]] }, /'prod-account' twice/],
+    [
+      { bootstrapDeployerRoleNames: ['a b'] },
+      /bootstrapDeployerRoleNames\[0\]/,
+    ],
+    [
+      { accounts: [{ ...base.accounts[0], ownerEmails: [] }] },
+      /ownerEmails: 1 to 10/,
+    ],
+    [
+      { accounts: [{ ...base.accounts[0], ownerEmails: ['x"@y.z'] }] },
+      /ownerEmails\[0\]/,
+    ],
+    [
+      { accounts: [{ ...base.accounts[0], monthlyBudgetUsd: 0 }] },
+      /monthlyBudgetUsd/,
+    ],
+    [
+      { accounts: [base.accounts[0], base.accounts[0]] },
+      /'prod-account' twice/,
+    ],
   ])('refuses %o', (overrides, message) => {
-    expect(() => render(overrides as Partial<OrganizationGuardrailsOptions>)).toThrow(message);
+    expect(() =>
+      render(overrides as Partial<OrganizationGuardrailsOptions>),
+    ).toThrow(message);
   });
 });
 
@@ -184,7 +240,15 @@ describe('organization-guardrails module', () => {
     const s = statement('DenyOutsideAllowedRegions');
     expect(s).toContain('not_actions = var.global_service_actions');
     expect(s).toContain('variable = "aws:RequestedRegion"');
-    for (const action of ['iam:*', 'organizations:*', 'sts:*', 'route53:*', 'cloudfront:*', 'budgets:*', 'support:*']) {
+    for (const action of [
+      'iam:*',
+      'organizations:*',
+      'sts:*',
+      'route53:*',
+      'cloudfront:*',
+      'budgets:*',
+      'support:*',
+    ]) {
       expect(moduleText).toContain(`"${action}"`);
     }
   });
@@ -193,12 +257,20 @@ describe('organization-guardrails module', () => {
     const budget = parseHclBody(moduleText).blocks.find(
       b => b.type === 'resource' && b.labels[0] === 'aws_budgets_budget',
     )!;
-    expect(budget.body).toMatch(/name\s+= "LinkedAccount"\s+values = \[each.value.account_id\]/);
-    const notifications = parseHclBody(budget.body).blocks.filter(b => b.type === 'notification');
+    expect(budget.body).toMatch(
+      /name\s+= "LinkedAccount"\s+values = \[each.value.account_id\]/,
+    );
+    const notifications = parseHclBody(budget.body).blocks.filter(
+      b => b.type === 'notification',
+    );
     expect(
       notifications.map(n => {
         const a = parseHclBody(n.body).attributes;
-        return [a.get('threshold'), a.get('notification_type'), a.get('subscriber_email_addresses')];
+        return [
+          a.get('threshold'),
+          a.get('notification_type'),
+          a.get('subscriber_email_addresses'),
+        ];
       }),
     ).toEqual([
       ['80', '"FORECASTED"', 'each.value.alert_emails'],
@@ -207,7 +279,9 @@ describe('organization-guardrails module', () => {
   });
 
   it('attaches both SCPs to every target and uses the minified JSON (SCPs are limited to 5,120 characters)', () => {
-    expect(moduleText).toContain('setproduct(keys(local.policies), var.policy_target_ids)');
+    expect(moduleText).toContain(
+      'setproduct(keys(local.policies), var.policy_target_ids)',
+    );
     expect(moduleText.match(/minified_json/g)).toHaveLength(2);
   });
 });

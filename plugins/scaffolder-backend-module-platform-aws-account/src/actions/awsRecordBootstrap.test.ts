@@ -44,7 +44,8 @@ afterAll(() =>
 function workspace(withLibrary: boolean): string {
   const dir = mkdtempSync(join(tmpdir(), 'record-bootstrap-ws-'));
   workspaces.push(dir);
-  if (withLibrary) cpSync(ACCOUNT_LIBRARY, join(dir, 'modules'), { recursive: true });
+  if (withLibrary)
+    cpSync(ACCOUNT_LIBRARY, join(dir, 'modules'), { recursive: true });
   return dir;
 }
 
@@ -179,7 +180,11 @@ describe('platform:aws:record-bootstrap', () => {
     ).toContain('home_region = "eu-west-1"');
     // Without the input, platform.bootstrap.baselineRegions decides.
     const second = mockInfrastructureRepository();
-    const again = await run(second.repository, {}, { baselineRegions: ['us-east-1'] });
+    const again = await run(
+      second.repository,
+      {},
+      { baselineRegions: ['us-east-1'] },
+    );
     expect(again.outputs.baselineRoots).toEqual([
       'accounts/dev-account/eu-west-1',
       'accounts/dev-account/us-east-1',
@@ -228,10 +233,12 @@ describe('platform:aws:record-bootstrap', () => {
         JSON.parse(git('show', 'main:accounts/dev-account.json')).outputs
           .ApplyRoleArn,
       ).toBe('arn:aws:iam::000000000003:role/terraform-apply');
-      expect(git('show', 'main:accounts/dev-account/eu-west-1/main.tf')).toContain(
-        'source = "../../../modules/account-baseline"',
-      );
-      expect(git('cat-file', '-e', 'main:modules/account-baseline/services.tf')).toBe('');
+      expect(
+        git('show', 'main:accounts/dev-account/eu-west-1/main.tf'),
+      ).toContain('source = "../../../modules/account-baseline"');
+      expect(
+        git('cat-file', '-e', 'main:modules/account-baseline/services.tf'),
+      ).toBe('');
       const second = await run(repository);
       expect(second.outputs.changed).toBe(false);
       expect(git('rev-parse', 'main')).toBe(head);

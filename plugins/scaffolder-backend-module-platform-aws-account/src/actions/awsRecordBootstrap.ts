@@ -228,7 +228,9 @@ export function createAwsRecordBootstrapAction(options: {
               baseline.homeRegion
             }, EBS encryption by default, IAM Access Analyzer): ${baseline.rootFolders
               .map(f => `\`${f}/\``)
-              .join(', ')}; apply each root once with terraform-apply.`,
+              .join(
+                ', ',
+              )}; apply the home region's root first (it creates the Config service-linked role), then the others, with terraform-apply.`,
           },
         });
         ctx.logger.info(

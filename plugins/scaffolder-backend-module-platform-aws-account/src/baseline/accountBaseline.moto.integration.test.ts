@@ -19,7 +19,14 @@ import {
   startMotoServer,
 } from '@platform-portal/test-utils';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 
@@ -43,7 +50,10 @@ const MOTO_BASELINE_EXCLUSIONS: Partial<Record<BaselinePart, string>> = {
     'moto StartLogging looks the trail up by name only and fails on the ARN the provider sends (aws_cloudtrail and its bucket)',
   'ebs-encryption-by-default':
     'moto has no GetEbsDefaultKmsKeyId (aws_ebs_default_kms_key; aws_ebs_encryption_by_default goes with it)',
-  'access-analyzer': 'moto has no IAM Access Analyzer API (aws_accessanalyzer_analyzer)',
+  'access-analyzer':
+    'moto has no IAM Access Analyzer API (aws_accessanalyzer_analyzer)',
+  's3-account-public-access-block':
+    'the provider puts the account id in front of the S3 Control host (123456789012.127.0.0.1), which does not resolve on loopback (aws_s3_account_public_access_block)',
 };
 const MOTO_GUARDRAILS_EXCLUSION =
   'moto has no DescribeSubscribersForNotification, so aws_budgets_budget with notifications cannot be read back';
@@ -64,7 +74,9 @@ const SERVICES = [
 ];
 
 function motoOverride(endpoint: string): string {
-  const endpoints = SERVICES.map(s => `    ${s.padEnd(14)} = "${endpoint}"`).join('\n');
+  const endpoints = SERVICES.map(
+    s => `    ${s.padEnd(14)} = "${endpoint}"`,
+  ).join('\n');
   // No skip_requesting_account_id: the provider asks moto's STS who it is, so the rendered
   // allowed_account_ids guard is exercised (moto's account is the rendered one).
   return `# Test only: moto_server instead of AWS, local state instead of the S3 backend.
@@ -121,14 +133,21 @@ function terraform(cwd: string, ...args: string[]): Promise<Run> {
 async function ok(cwd: string, ...args: string[]): Promise<string> {
   const run = await terraform(cwd, ...args);
   if (run.code !== 0) {
-    throw new Error(`terraform ${args.join(' ')} exited ${run.code}:\n${run.out.slice(-6000)}`);
+    throw new Error(
+      `terraform ${args.join(' ')} exited ${run.code}:\n${run.out.slice(
+        -6000,
+      )}`,
+    );
   }
   return run.out;
 }
 
 async function expectNoChanges(root: string): Promise<void> {
   const plan = await terraform(root, 'plan', '-detailed-exitcode', '-no-color');
-  expect({ code: plan.code, out: plan.code === 0 ? '' : plan.out.slice(-6000) }).toEqual({
+  expect({
+    code: plan.code,
+    out: plan.code === 0 ? '' : plan.out.slice(-6000),
+  }).toEqual({
     code: 0,
     out: '',
   });
@@ -138,7 +157,9 @@ async function expectNoChanges(root: string): Promise<void> {
 async function apply(root: string): Promise<string[]> {
   await ok(root, 'init', `-plugin-dir=${PLUGIN_DIR}`, '-no-color');
   await ok(root, 'apply', '-auto-approve', '-no-color');
-  return (await ok(root, 'state', 'list')).split('\n').filter(l => /^module\./.test(l));
+  return (await ok(root, 'state', 'list'))
+    .split('\n')
+    .filter(l => /^module\./.test(l));
 }
 
 async function destroy(root: string): Promise<void> {
@@ -174,7 +195,9 @@ async function organizations(endpoint: string, action: string, body: object) {
 
 const missing = [
   commandOnPath('terraform') ? undefined : 'terraform is not on PATH',
-  existsSync(PLUGIN_DIR) ? undefined : `the provider mirror ${PLUGIN_DIR} is absent`,
+  existsSync(PLUGIN_DIR)
+    ? undefined
+    : `the provider mirror ${PLUGIN_DIR} is absent`,
 ].filter(Boolean);
 if (missing.length > 0 && process.env.CI !== 'true') {
   // eslint-disable-next-line no-console
@@ -184,7 +207,8 @@ if (missing.length > 0 && process.env.CI !== 'true') {
     )} (set TF_PLUGIN_DIR to a hashicorp/aws >= 5.100 mirror). Under CI=true this test fails. ***\n`,
   );
 }
-const describeApply = missing.length > 0 && process.env.CI !== 'true' ? describe.skip : describe;
+const describeApply =
+  missing.length > 0 && process.env.CI !== 'true' ? describe.skip : describe;
 
 describe('terraform and its provider mirror', () => {
   it('are present under CI=true', () => {
@@ -195,7 +219,11 @@ describe('terraform and its provider mirror', () => {
 describeApply('account roots applied to moto_server', () => {
   let moto: MotoServer;
   let dir: string;
-  const state = { bucket: 'tfstate-123456789012-eu-west-1', region: REGION, accountId: MOTO_ACCOUNT_ID };
+  const state = {
+    bucket: 'tfstate-123456789012-eu-west-1',
+    region: REGION,
+    accountId: MOTO_ACCOUNT_ID,
+  };
 
   beforeAll(async () => {
     moto = await startMotoServer();
@@ -229,7 +257,10 @@ describeApply('account roots applied to moto_server', () => {
       );
       writeTree(dir, files);
       const root = join(dir, `accounts/moto-account/${region}`);
-      writeFileSync(join(root, 'moto_override.tf'), motoOverride(moto.endpoint));
+      writeFileSync(
+        join(root, 'moto_override.tf'),
+        motoOverride(moto.endpoint),
+      );
       return root;
     });
     const applied: string[] = [];
@@ -250,7 +281,13 @@ describeApply('account roots applied to moto_server', () => {
           'module.account_baseline.aws_s3_bucket_lifecycle_configuration.logs["config"]',
         ]),
       );
-      expect(home.filter(r => /accessanalyzer|securityhub|cloudtrail/.test(r))).toEqual([]);
+      expect(
+        home.filter(r =>
+          /accessanalyzer|securityhub|cloudtrail|account_public_access_block/.test(
+            r,
+          ),
+        ),
+      ).toEqual([]);
       // The second region in the same account: its own detector, recorder and bucket, and the
       // service-linked role only referenced (IAM is global), so nothing collides.
       const second = await apply(roots[1]);
@@ -261,7 +298,9 @@ describeApply('account roots applied to moto_server', () => {
           'module.account_baseline.aws_config_configuration_recorder.this[0]',
         ]),
       );
-      expect(second.filter(r => r.includes('aws_iam_service_linked_role'))).toEqual([]);
+      expect(
+        second.filter(r => r.includes('aws_iam_service_linked_role')),
+      ).toEqual([]);
       await expectNoChanges(roots[0]);
       await expectNoChanges(roots[1]);
     } finally {
@@ -270,12 +309,19 @@ describeApply('account roots applied to moto_server', () => {
   }, 900_000);
 
   it('applies the organisation guardrails (SCPs on the root), plans no change, destroys', async () => {
-    await organizations(moto.endpoint, 'CreateOrganization', { FeatureSet: 'ALL' });
+    await organizations(moto.endpoint, 'CreateOrganization', {
+      FeatureSet: 'ALL',
+    });
     const roots = await organizations(moto.endpoint, 'ListRoots', {});
     const rootId: string = roots.Roots[0].Id;
     const files = renderOrganizationGuardrails({
       accounts: [
-        { name: 'dev-account', id: '000000000003', ownerEmails: ['orders@example.com'], monthlyBudgetUsd: 1500 },
+        {
+          name: 'dev-account',
+          id: '000000000003',
+          ownerEmails: ['orders@example.com'],
+          monthlyBudgetUsd: 1500,
+        },
       ],
       allowedRegions: ['eu-west-1', 'eu-central-1'],
       managementAccountId: MOTO_ACCOUNT_ID,
@@ -290,14 +336,27 @@ describeApply('account roots applied to moto_server', () => {
     await ok(root, 'init', `-plugin-dir=${PLUGIN_DIR}`, '-no-color');
     await ok(root, 'apply', '-auto-approve', '-no-color');
     try {
-      const listed = await organizations(moto.endpoint, 'ListPoliciesForTarget', {
-        TargetId: rootId,
-        Filter: 'SERVICE_CONTROL_POLICY',
-      });
+      const listed = await organizations(
+        moto.endpoint,
+        'ListPoliciesForTarget',
+        {
+          TargetId: rootId,
+          Filter: 'SERVICE_CONTROL_POLICY',
+        },
+      );
       const names = listed.Policies.map((p: { Name: string }) => p.Name).sort();
-      expect(names).toEqual(expect.arrayContaining(['platform-protect-baseline', 'platform-region-allow-list']));
-      for (const p of listed.Policies.filter((x: { Name: string }) => x.Name.startsWith('platform-'))) {
-        const described = await organizations(moto.endpoint, 'DescribePolicy', { PolicyId: p.Id });
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'platform-protect-baseline',
+          'platform-region-allow-list',
+        ]),
+      );
+      for (const p of listed.Policies.filter((x: { Name: string }) =>
+        x.Name.startsWith('platform-'),
+      )) {
+        const described = await organizations(moto.endpoint, 'DescribePolicy', {
+          PolicyId: p.Id,
+        });
         // SCPs are limited to 5,120 characters.
         expect(described.Policy.Content.length).toBeLessThan(5120);
       }
@@ -309,6 +368,10 @@ describeApply('account roots applied to moto_server', () => {
       TargetId: rootId,
       Filter: 'SERVICE_CONTROL_POLICY',
     });
-    expect(after.Policies.filter((p: { Name: string }) => p.Name.startsWith('platform-'))).toEqual([]);
+    expect(
+      after.Policies.filter((p: { Name: string }) =>
+        p.Name.startsWith('platform-'),
+      ),
+    ).toEqual([]);
   }, 600_000);
 });

@@ -53,3 +53,12 @@ resource "aws_ebs_default_kms_key" "this" {
   count   = var.enable_ebs_encryption_by_default ? 1 : 0
   key_arn = aws_kms_key.ebs.arn
 }
+
+# Account-wide (all regions): set once, by the home region's root.
+resource "aws_s3_account_public_access_block" "this" {
+  count                   = var.enable_s3_account_public_access_block && local.is_home ? 1 : 0
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}

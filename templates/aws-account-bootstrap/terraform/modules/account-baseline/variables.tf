@@ -70,6 +70,12 @@ variable "enable_access_analyzer" {
   default     = true
 }
 
+variable "enable_s3_account_public_access_block" {
+  description = "Block public access to S3 for the whole account (an account-wide setting: home region root only)."
+  type        = bool
+  default     = true
+}
+
 variable "log_retention_days" {
   description = "Days Config snapshots and CloudTrail logs are kept in their buckets (noncurrent versions: 30 days)."
   type        = number
