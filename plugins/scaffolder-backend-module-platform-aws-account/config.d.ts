@@ -47,6 +47,23 @@ export interface Config {
        * e.g. every region the organisation's allow-list admits. Default none.
        */
       baselineRegions?: string[];
+      /**
+       * The organisation guardrails root (organization/: SCPs and budgets), written with the
+       * record of the account annotated platform-portal.io/account-role: management. Unset: none.
+       */
+      organization?: {
+        /** Organisation root (r-...) and/or workload OUs (ou-...) the SCPs are attached to. */
+        policyTargetIds: string[];
+        /** Regions outside which everything but global services is denied. */
+        allowedRegions: string[];
+        /**
+         * aws-account entity name -> monthly cost budget in USD; alerts (80% forecast, 100%
+         * actual) go to `emails`, default the owning group's spec.profile.email.
+         */
+        budgets?: {
+          [account: string]: { monthlyUsd: number; emails?: string[] };
+        };
+      };
       /** Endpoint overrides for AWS-compatible endpoints (moto, LocalStack). */
       endpoints?: {
         cloudformation?: string;

@@ -16,6 +16,7 @@ import { createAwsRecordBootstrapAction } from './actions/awsRecordBootstrap';
 import { loadBundledTemplate } from './bootstrap/bundledTemplate';
 import { cloudFormationClients } from './bootstrap/cloudFormationClient';
 import { readWorkloadAccounts } from './bootstrap/workloadAccountsConfig';
+import { readOrganizationSettings } from './actions/organizationFiles';
 
 /**
  * The aws-account-bootstrap template's actions: deploy the bootstrap stack into an account, then
@@ -69,6 +70,7 @@ export const scaffolderModulePlatformAwsAccount = createBackendModule({
             baselineRegions: config.getOptionalStringArray(
               'platform.bootstrap.baselineRegions',
             ),
+            organization: readOrganizationSettings(config),
           }),
         );
       },

@@ -8,11 +8,13 @@ import {
   LocalInfrastructureRepository,
 } from '@platform-portal/platform-node';
 import { mockInfrastructureRepository } from '@platform-portal/platform-node/testUtils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  accountsCatalog,
+  awsAccount,
   bootstrapPermissions,
   platformMember,
 } from '../bootstrap/__testUtils__/bootstrapFixtures';
+import { OrganizationSettings } from './organizationFiles';
 import { createAwsRecordBootstrapAction } from './awsRecordBootstrap';
 
 const STACK_ID =
@@ -65,9 +67,27 @@ async function run(
     isDryRun?: boolean;
     library?: boolean;
     baselineRegions?: string[];
+    organization?: OrganizationSettings;
+    ownerEmail?: string;
   } = {},
 ) {
-  const catalog = accountsCatalog();
+  const catalog = catalogServiceMock({
+    entities: [
+      awsAccount('org-root-account', '000000000001', 'management'),
+      awsAccount('shared-account', '000000000002', 'shared'),
+      awsAccount('dev-account', '000000000003'),
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'platform-team' },
+        spec: {
+          type: 'team',
+          children: [],
+          ...(opts.ownerEmail ? { profile: { email: opts.ownerEmail } } : {}),
+        },
+      },
+    ],
+  });
   const refresh = jest.spyOn(catalog, 'refreshEntity');
   const action = createAwsRecordBootstrapAction({
     catalog,
@@ -79,6 +99,7 @@ async function run(
       stateBucketPattern: 'tfstate-{accountId}-{region}',
     },
     baselineRegions: opts.baselineRegions,
+    organization: opts.organization,
   });
   const ctx = {
     ...createMockActionContext({
@@ -189,6 +210,72 @@ describe('platform:aws:record-bootstrap', () => {
       'accounts/dev-account/eu-west-1',
       'accounts/dev-account/us-east-1',
     ]);
+  });
+
+  describe('with platform.bootstrap.organization', () => {
+    const organization: OrganizationSettings = {
+      policyTargetIds: ['r-ab12'],
+      allowedRegions: ['eu-west-1', 'eu-central-1'],
+      budgets: {
+        'dev-account': { monthlyUsd: 1500, emails: ['orders@example.com'] },
+        'shared-account': { monthlyUsd: 800 },
+      },
+      deployerRoleNames: ['OrganizationAccountAccessRole'],
+    };
+    const management = {
+      account: 'resource:default/org-root-account',
+      stackId: STACK_ID.replace('000000000003', '000000000001'),
+    };
+
+    it("writes organization/ with the management account's record, alerts to the owning team", async () => {
+      const { repository, proposed } = mockInfrastructureRepository();
+      await run(repository, management, {
+        organization,
+        ownerEmail: 'platform@example.com',
+      });
+      const files = proposed[0].files;
+      expect(
+        Object.keys(files)
+          .filter(p => p.startsWith('organization/'))
+          .sort(),
+      ).toEqual(ROOT_FILES.map(f => `organization/${f}`));
+      const tfvars = files['organization/terraform.tfvars'];
+      expect(tfvars).toContain('policy_target_ids = ["r-ab12"]');
+      expect(tfvars).toMatch(
+        /dev-account = \{\s+account_id\s+= "000000000003"\s+monthly_budget_usd = 1500\s+alert_emails\s+= \["orders@example.com"\]/,
+      );
+      expect(tfvars).toMatch(
+        /shared-account = \{\s+account_id\s+= "000000000002"\s+monthly_budget_usd = 800\s+alert_emails\s+= \["platform@example.com"\]/,
+      );
+      expect(files['organization/versions.tf']).toContain(
+        'allowed_account_ids = ["000000000001"]',
+      );
+      expect(proposed[0].replaceFolders).toContain('organization');
+    });
+
+    it('writes no organization/ for any other account', async () => {
+      const { repository, proposed } = mockInfrastructureRepository();
+      await run(
+        repository,
+        {},
+        { organization, ownerEmail: 'platform@example.com' },
+      );
+      expect(
+        Object.keys(proposed[0].files).filter(p =>
+          p.startsWith('organization/'),
+        ),
+      ).toEqual([]);
+    });
+
+    it('refuses a budget nobody would be alerted about, publishing nothing', async () => {
+      const { repository, proposed } = mockInfrastructureRepository();
+      await expect(
+        run(repository, management, { organization }),
+      ).rejects.toThrow(
+        /platform\.bootstrap\.organization\.budgets\.shared-account: no emails, and the owner of shared-account has no spec\.profile\.email/,
+      );
+      expect(proposed).toHaveLength(0);
+    });
   });
 
   it('adds no library folder the base branch has already', async () => {

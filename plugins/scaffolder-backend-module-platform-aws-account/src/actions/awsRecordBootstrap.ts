@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  ACCOUNT_ROLE_ANNOTATION,
   bootstrapRecordPath,
   renderBootstrapRecord,
 } from '@platform-portal/platform-common';
@@ -23,6 +24,11 @@ import {
   stateBucketName,
 } from '../bootstrap/stackParameters';
 import { accountBaselineChange } from './accountBaselineFiles';
+import {
+  ORGANIZATION_FOLDER,
+  organizationFiles,
+  OrganizationSettings,
+} from './organizationFiles';
 import { examples } from './awsRecordBootstrap.examples';
 
 export const AWS_RECORD_BOOTSTRAP_ACTION_ID = 'platform:aws:record-bootstrap';
@@ -69,6 +75,8 @@ export function createAwsRecordBootstrapAction(options: {
   iac: Pick<IacConfig, 'stateAccount' | 'stateBucketPattern'>;
   /** `platform.bootstrap.baselineRegions`: regions besides the home region. */
   baselineRegions?: readonly string[];
+  /** `platform.bootstrap.organization`: organization/ goes with the management account's record. */
+  organization?: OrganizationSettings;
 }) {
   const { catalog, permissions, platformTeam, repository, iac } = options;
   return withExpectedRefusals(
@@ -157,23 +165,40 @@ export function createAwsRecordBootstrapAction(options: {
           'platform.iac.stateAccount',
         );
         const stateRegion = stateAccount.region ?? input.region;
+        const baselineState = {
+          bucket: stateBucketName(
+            iac.stateBucketPattern,
+            stateAccount.accountId,
+            stateRegion,
+          ),
+          region: stateRegion,
+          accountId: stateAccount.accountId,
+        };
         const baseline = await accountBaselineChange({
           account,
           stackRegion: input.region,
           regions: input.regions ?? options.baselineRegions ?? [],
-          state: {
-            bucket: stateBucketName(
-              iac.stateBucketPattern,
-              stateAccount.accountId,
-              stateRegion,
-            ),
-            region: stateRegion,
-            accountId: stateAccount.accountId,
-          },
+          state: baselineState,
           workspaceFiles: await workspaceLibrary(ctx.workspacePath),
           repository,
         });
-        const files = { [path]: content, ...baseline.files };
+        const management =
+          options.organization &&
+          account.entity.metadata.annotations?.[ACCOUNT_ROLE_ANNOTATION] ===
+            'management';
+        const files = {
+          [path]: content,
+          ...baseline.files,
+          ...(management
+            ? await organizationFiles({
+                catalog,
+                credentials,
+                managementAccount: account,
+                settings: options.organization!,
+                state: baselineState,
+              })
+            : {}),
+        };
         ctx.output('path', path);
         ctx.output('target', repository.target);
         ctx.output('baselineRoots', baseline.rootFolders);
@@ -216,7 +241,9 @@ export function createAwsRecordBootstrapAction(options: {
         const result = await repository.proposeChange({
           branch,
           files,
-          replaceFolders: baseline.rootFolders,
+          replaceFolders: management
+            ? [...baseline.rootFolders, ORGANIZATION_FOLDER]
+            : baseline.rootFolders,
           commitMessage: `Record the bootstrap of AWS account ${account.name} and its account baseline`,
           pullRequest: {
             title: `Record the bootstrap of AWS account ${account.name}`,
