@@ -152,7 +152,7 @@ function bringUpSection(ctx: RenderContext): string[] {
     '',
     '- The hub is shared by every environment: an outage pauses delivery everywhere (running clusters keep running), and its role can change every registered cluster, so it belongs to the platform team alone.',
     '- The capability signs people in through IAM Identity Center, which the organisation must have enabled.',
-    `- The hub is set up once: the capability with role \`${gitops.hubRoleArn}\`, read access to \`${gitops.repoUrl}\`, and a root Application in project \`${gitops.project}\` syncing \`environments/*/gitops/\` (directory source, recurse) into \`${gitops.namespace}\`; that project may create Secrets, AppProjects and Applications in \`${gitops.namespace}\` only.`,
+    `- The hub is set up once: the capability with role \`${gitops.hubRoleArn}\`, read access to \`${gitops.repoUrl}\`, and a root Application in project \`${gitops.project}\` syncing \`environments/*/gitops/\` (directory source, recurse) into \`${gitops.namespace}\`; that project may create Secrets, AppProjects and Applications in \`${gitops.namespace}\` only. The Karpenter chart is an OCI source (\`oci://\`, path \`.\`), which needs Argo CD 3.1 or later on the hub.`,
     '- Alternatives considered: an Argo CD capability per cluster removes the shared hub but needs a token or bootstrap step per cluster to register its repository and root Application; a public endpoint restricted by CIDR does not work for GitHub-hosted runners, whose addresses are not a small stable set.',
     '',
   ];
