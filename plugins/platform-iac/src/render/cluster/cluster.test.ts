@@ -1,42 +1,9 @@
-import { parseAllDocuments } from 'yaml';
-import { EnvironmentRequest, Tier } from '../../types';
-import { cost, network, relative, request } from '../__fixtures__/requests';
-import { renderEnvironment } from '../renderEnvironment';
+import { Tier } from '../../types';
+import { request } from '../__fixtures__/requests';
 import { POD_IDENTITY_SERVICE_ACCOUNTS } from './addons';
 import { PINNED_AL2023_RELEASE } from './karpenter';
 import { CORE_NODE_LABELS, CORE_NODE_TAINT_KEY, SYNC_WAVE } from './manifests';
-
-function render(tier: Tier, overrides: Partial<EnvironmentRequest> = {}) {
-  return relative(
-    renderEnvironment({
-      request: request(tier, overrides),
-      network: network(tier),
-      cost: cost(tier),
-      gitops: {
-        hubRoleArn: 'arn:aws:iam::999988887777:role/argocd-hub',
-        repoUrl: 'https://github.com/acme/infra',
-        revision: 'main',
-      },
-    }),
-  );
-}
-
-function docs(files: Record<string, string>, file: string): any[] {
-  expect(files).toHaveProperty([file]);
-  return parseAllDocuments(files[file]).map(d => d.toJS());
-}
-
-function one(files: Record<string, string>, kind: string, name?: string) {
-  const all = Object.keys(files)
-    .filter(f => /^(cluster|gitops)\//.test(f))
-    .flatMap(f => docs(files, f))
-    .filter(d => d.kind === kind && (!name || d.metadata.name === name));
-  expect(all).toHaveLength(1);
-  return all[0];
-}
-
-const addon = (files: Record<string, string>, name: string) =>
-  docs(files, `gitops/addons/${name}.yaml`)[0];
+import { addon, docs, one, render } from './__testUtils__/stage2';
 
 const withSpot = (tier: Tier, allowSpot: boolean) => {
   const base = request(tier);
@@ -263,63 +230,6 @@ describe('stage 2: cluster/ and gitops/', () => {
       ]);
     }
     expect(PINNED_AL2023_RELEASE).toMatch(/^v20\d{6}$/);
-  });
-
-  it('limits the ClusterSecretStore to platform namespaces and <env>/platform/ secrets', () => {
-    const files = render('prod');
-    const store = one(files, 'ClusterSecretStore');
-    expect(store.apiVersion).toBe('external-secrets.io/v1');
-    expect(store.metadata.name).toBe('platform');
-    expect(store.spec.conditions).toEqual([
-      { namespaces: ['karpenter', 'external-secrets', 'monitoring'] },
-    ]);
-    expect(store.spec.provider.aws).toEqual({
-      service: 'SecretsManager',
-      region: 'eu-west-1',
-      prefix: 'orders-prod/platform/',
-    });
-    // No second store, nothing that names the database master secret.
-    const stage2 = Object.entries(files).filter(([f]) =>
-      /^(cluster|gitops)\//.test(f),
-    );
-    expect(
-      stage2.filter(([, t]) => /kind: (Cluster)?SecretStore/.test(t)),
-    ).toHaveLength(1);
-    expect(
-      stage2.filter(([, t]) => /rds!|master/i.test(t.replace(/^#.*$/gm, ''))),
-    ).toEqual([]);
-  });
-
-  it('refuses SecretStores without an identity of their own outside the platform namespaces', () => {
-    const files = render('dev');
-    const policy = one(files, 'ValidatingAdmissionPolicy');
-    const binding = one(files, 'ValidatingAdmissionPolicyBinding');
-    expect(policy.spec.failurePolicy).toBe('Fail');
-    expect(policy.spec.matchConstraints.resourceRules).toEqual([
-      expect.objectContaining({
-        apiGroups: ['external-secrets.io'],
-        resources: ['secretstores'],
-        operations: ['CREATE', 'UPDATE'],
-      }),
-    ]);
-    expect(policy.spec.validations[0].expression).toContain(
-      'has(object.spec.provider.aws.auth)',
-    );
-    expect(binding.spec).toEqual({
-      policyName: policy.metadata.name,
-      validationActions: ['Deny'],
-      matchResources: {
-        namespaceSelector: {
-          matchExpressions: [
-            {
-              key: 'kubernetes.io/metadata.name',
-              operator: 'NotIn',
-              values: ['karpenter', 'external-secrets', 'monitoring'],
-            },
-          ],
-        },
-      },
-    });
   });
 
   it('targets only this cluster from the hub, with no credentials', () => {
