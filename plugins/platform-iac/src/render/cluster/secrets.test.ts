@@ -26,7 +26,6 @@ describe('stage 2: secret stores', () => {
     ).toEqual([]);
   });
 
-
   it('refuses SecretStores without an identity of their own outside the platform namespaces', () => {
     const files = render('dev');
     const policy = one(files, 'ValidatingAdmissionPolicy');
@@ -58,5 +57,4 @@ describe('stage 2: secret stores', () => {
       },
     });
   });
-
 });

@@ -4,7 +4,10 @@ import { EnvironmentRequest, Tier } from '../../../types';
 import { cost, network, relative, request } from '../../__fixtures__/requests';
 import { renderEnvironment } from '../../renderEnvironment';
 
-export function render(tier: Tier, overrides: Partial<EnvironmentRequest> = {}) {
+export function render(
+  tier: Tier,
+  overrides: Partial<EnvironmentRequest> = {},
+) {
   return relative(
     renderEnvironment({
       request: request(tier, overrides),
@@ -24,7 +27,11 @@ export function docs(files: Record<string, string>, file: string): any[] {
   return parseAllDocuments(files[file]).map(d => d.toJS());
 }
 
-export function one(files: Record<string, string>, kind: string, name?: string) {
+export function one(
+  files: Record<string, string>,
+  kind: string,
+  name?: string,
+) {
   const all = Object.keys(files)
     .filter(f => /^(cluster|gitops)\//.test(f))
     .flatMap(f => docs(files, f))
@@ -35,4 +42,3 @@ export function one(files: Record<string, string>, kind: string, name?: string) 
 
 export const addon = (files: Record<string, string>, name: string) =>
   docs(files, `gitops/addons/${name}.yaml`)[0];
-
