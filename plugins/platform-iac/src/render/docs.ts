@@ -144,7 +144,7 @@ function bringUpSection(ctx: RenderContext): string[] {
     }) kube-prometheus-stack on Karpenter nodes, its volumes on gp3. Charts: ${charts.join(
       ', ',
     )}. A layer whose CRDs or nodes are not there yet fails its sync and retries with backoff (no retry limit) until they are; the order does not depend on Argo CD waiting for a child Application's health.`,
-    `5. **DNS**: delegate \`${r.ingress.domain}\` to the name servers in the Terraform output \`route53_name_servers\` (an NS record in the parent zone). The certificate's DNS validation records are already in that zone, so ACM issues the certificate once the delegation resolves; until then HTTPS listeners for the domain cannot be created.`,
+    `5. **DNS**: delegate \`${r.ingress.domain}\` to the name servers in the Terraform output \`route53_name_servers\` (an NS record in the parent zone). The certificate's DNS validation records are already in that zone, so ACM issues the certificate once the delegation resolves; until then HTTPS listeners for the domain cannot be created. Once delegated, applies may pass \`-var wait_for_certificate_validation=true\` to wait until the certificate is issued (without delegation that apply would block until it times out).`,
     '',
     '### Why a hub, and what it costs',
     '',
